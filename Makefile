@@ -1,0 +1,49 @@
+# medformer: `make demo` and `make test` do all set-up on a fresh clone (Python 3.11 and make).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# torch pinned in every pip call: medmnist's torchvision requirement would otherwise pull a CUDA torch
+PIP := $(BIN)/python -m pip install -c constraints.txt
+DEMO_OUT ?= runs/demo
+
+.PHONY: install demo test test-fast test-slow sync-check readme benchmark clean
+
+install: $(STAMP)
+
+$(STAMP): settings.ini setup.py constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) torch==2.13.0
+	$(PIP) -e ".[dev]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+demo: install
+	mkdir -p $(DEMO_OUT)
+	$(BIN)/papermill nbs/demo.ipynb $(DEMO_OUT)/report.ipynb -p out_dir $(DEMO_OUT) --cwd nbs
+	@echo "demo results and the executed report are in $(DEMO_OUT)/"
+
+# notebooks and package agree: cleaning and exporting must not change what is in git
+sync-check: install
+	bash tools/check_sync.sh $(BIN)
+
+test-fast: sync-check
+	$(BIN)/nbdev_test --n_workers 2
+	$(BIN)/python -m pytest -q -m "not slow" tests
+
+test: test-fast
+
+# long tests (real-data training floors): the second step of CI
+test-slow: install
+	$(BIN)/nbdev_test --n_workers 2 --flags slow
+	$(BIN)/python -m pytest -q -m slow tests; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+
+readme: install
+	$(BIN)/jupyter nbconvert --to markdown index.ipynb --output README
+
+benchmark: install
+	$(BIN)/python benchmarks/augment_throughput.py
+
+clean:
+	rm -rf $(VENV) runs _proc *.egg-info

@@ -29,14 +29,14 @@ sync-check: install
 	bash tools/check_sync.sh $(BIN)
 
 test-fast: sync-check
-	$(BIN)/nbdev_test --n_workers 2
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2
 	$(BIN)/python -m pytest -q -m "not slow" tests
 
 test: test-fast
 
 # long tests (real-data training floors): the second step of CI
 test-slow: install
-	$(BIN)/nbdev_test --n_workers 2 --flags slow
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --flags slow
 	$(BIN)/python -m pytest -q -m slow tests; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 readme: install

@@ -21,7 +21,7 @@ $(STAMP): settings.ini setup.py constraints.txt
 
 demo: install
 	mkdir -p $(DEMO_OUT)
-	$(BIN)/papermill nbs/demo.ipynb $(DEMO_OUT)/report.ipynb -p out_dir $(DEMO_OUT) --cwd nbs
+	$(BIN)/papermill nbs/demo.ipynb $(DEMO_OUT)/report.ipynb -p out_dir $(abspath $(DEMO_OUT)) --cwd nbs
 	@echo "demo results and the executed report are in $(DEMO_OUT)/"
 
 # notebooks and package agree: cleaning and exporting must not change what is in git
@@ -40,7 +40,7 @@ test-slow: install
 	$(BIN)/python -m pytest -q -m slow tests; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 readme: install
-	$(BIN)/jupyter nbconvert --to markdown index.ipynb --output README
+	$(BIN)/jupyter nbconvert --to markdown --execute index.ipynb --output README
 
 benchmark: install
 	$(BIN)/python benchmarks/augment_throughput.py

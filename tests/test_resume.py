@@ -31,8 +31,10 @@ def test_sigkill_then_resume_matches_uninterrupted(tmp_path):
     assert proc.poll() is None, 'the run finished before it could be killed: make it longer'
     os.kill(proc.pid, signal.SIGKILL); proc.wait()
     assert not (cut/'metrics.json').exists()
+    killed_at = torch.load(cut/'last.pt', weights_only=False)['cbs']['ClockCB']['seconds']
     run(cut, resume=True)
     a, b = (json.loads((d/'metrics.json').read_text()) for d in (full, cut))
+    assert b['seconds'] >= killed_at > 0  # the time before the kill is counted too
     a.pop('seconds'); b.pop('seconds')
     assert a == b
     pd.testing.assert_frame_equal(pd.read_csv(full/'history.csv'), pd.read_csv(cut/'history.csv'))

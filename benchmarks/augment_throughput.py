@@ -1,6 +1,6 @@
 """Throughput of `medformer.augment.Augment` with the default policies on the CPU.
 
-Run: `python benchmarks/augment_throughput.py [--threads 2] [--repeats 30] [--rounds 3]`.
+Run: `python benchmarks/augment_throughput.py [--threads 2] [--repeats 30] [--rounds 3] [--batch 256] [--batch3d 64]`.
 Prints samples/s for batches of 256 2D 28-px images (3 and 1 channels) and 64 3D 28^3 volumes, with
 the default policies: `Augment(2)` (RandAugment N=2 M=8, flips, quarter turns) and `Augment(3)` (flips on
 every axis, quarter turns about two axes). Each case is warmed up, then timed `repeats` times per round;
@@ -36,12 +36,15 @@ def main():
     p.add_argument('--repeats', type=int, default=30, help='timed batches per round')
     p.add_argument('--rounds', type=int, default=3, help='rounds of timing per case')
     p.add_argument('--warmup', type=int, default=5, help='untimed batches before each case')
+    p.add_argument('--batch', type=int, default=256, help='2D batch size')
+    p.add_argument('--batch3d', type=int, default=64, help='3D batch size')
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     g = torch.Generator().manual_seed(0)
-    cases = [('2D 28px RGB', Augment(2), torch.rand(256, 3, 28, 28, generator=g)),
-             ('2D 28px grey', Augment(2), torch.rand(256, 1, 28, 28, generator=g)),
-             ('3D 28^3', Augment(3), torch.rand(64, 1, 28, 28, 28, generator=g))]
+    b, b3 = args.batch, args.batch3d
+    cases = [('2D 28px RGB', Augment(2), torch.rand(b, 3, 28, 28, generator=g)),
+             ('2D 28px grey', Augment(2), torch.rand(b, 1, 28, 28, generator=g)),
+             ('3D 28^3', Augment(3), torch.rand(b3, 1, 28, 28, 28, generator=g))]
     print(f'torch {torch.__version__}, {args.threads} threads, load average {os.getloadavg()[0]:.2f} on '
           f'{os.cpu_count()} CPUs; samples/s from median (best) batch time')
     ok = True

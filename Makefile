@@ -28,6 +28,9 @@ demo: install
 sync-check: install
 	bash tools/check_sync.sh $(BIN)
 
+# the tests read the genuine MedMNIST files: MEDMNIST_ROOT, else ../shared/medmnist beside the checkout
+test-fast test-slow: export MEDMNIST_ROOT ?= $(abspath ../shared/medmnist)
+
 test-fast: sync-check
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2
 	$(BIN)/python -m pytest -q -m "not slow" tests

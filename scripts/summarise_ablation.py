@@ -8,20 +8,16 @@ and the test scores (reported only; choices read validation).
 import argparse, json
 from pathlib import Path
 import pandas as pd
+from medformer.results import gather_runs
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('sweeps', nargs='+')
 p.add_argument('--csv', default='')
 args = p.parse_args()
-rows = []
-for sweep in args.sweeps:
-    for m in sorted(Path(sweep).glob('*/*/metrics.json')):
-        cfg, met = json.loads((m.parent/'config.json').read_text()), json.loads(m.read_text())
-        rows.append(dict(config=cfg['name'], index=int(m.parent.name), dataset=met['dataset'], epochs=met['epochs'],
-                         val_auc=met['val']['auc'], val_acc=met['val']['acc'],
-                         test_auc=met['test']['auc'], test_acc=met['test']['acc'], seconds=met['seconds']))
-if not rows: raise SystemExit(f'no finished runs under {args.sweeps}')
-runs = pd.DataFrame(rows)
+runs = pd.concat([gather_runs(sweep) for sweep in args.sweeps], ignore_index=True)
+if runs.empty: raise SystemExit(f'no finished runs under {args.sweeps}')
+configs = [json.loads((Path(r)/'config.json').read_text())['name'] for r in runs.run]
+runs = runs.assign(config=configs, index=[int(Path(r).name) for r in runs.run])
 order = runs.drop_duplicates('config').sort_values('index').config.tolist()
 for metric in ('val_auc', 'val_acc', 'test_auc', 'test_acc'):
     t = runs.pivot_table(index='config', columns='dataset', values=metric).reindex(order)
@@ -30,4 +26,4 @@ for metric in ('val_auc', 'val_acc', 'test_auc', 'test_acc'):
     cols = list(t.columns)
     print('| config | ' + ' | '.join(cols) + ' |\n|---|' + '---|' * len(cols))
     for name, r in t.iterrows(): print(f'| {name} | ' + ' | '.join('' if pd.isna(v) else f'{v:.3f}' for v in r) + ' |')
-if args.csv: runs.to_csv(args.csv, index=False); print('written', args.csv)
+if args.csv: runs[['config', 'index', 'dataset', 'epochs', 'val_auc', 'val_acc', 'test_auc', 'test_acc', 'seconds']].to_csv(args.csv, index=False); print('written', args.csv)

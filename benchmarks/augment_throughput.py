@@ -1,6 +1,6 @@
 """Throughput of `medformer.augment.Augment` with the default policies on the CPU.
 
-Run: `python benchmarks/augment_throughput.py [--threads 2] [--repeats 30] [--rounds 3] [--batch 256 ...] [--batch3d 64]`.
+Run: `python benchmarks/augment_throughput.py [--threads 2] [--repeats 30] [--rounds 3] [--batch 256 ...] [--batch3d 64] [--torch-ops]`.
 Prints samples/s for batches of 256 2D 28-px images (3 and 1 channels; several sizes with `--batch 128 256 512`)
 and 64 3D 28^3 volumes, with
 the default policies: `Augment(2)` (RandAugment N=2 M=8, flips, quarter turns) and `Augment(3)` (flips on
@@ -9,12 +9,10 @@ the median and best batch times of each round are reported (other processes shar
 differ; the load average is printed first). Floors on 2 cores: 50,000 2D and 5,000 3D samples/s, checked
 at every batch size asked for.
 
-A batch costs a fixed ~2 ms here (about 140 torch calls of 10-30 us each, whatever their size, plus the
-draws on the host) on top of 10-11 us per RGB and 4-6 us per grey 28-px sample, so samples/s grow with the batch.
-
-On a CPU that other busy processes share, OpenMP's spinning worker threads can make `--threads 2` much
-slower than `--threads 1` (each parallel region waits for a descheduled worker); `OMP_WAIT_POLICY=PASSIVE`
-in the environment avoids the worst of it. Compare `--threads 1` to see the cost without that effect.
+On a float32 CPU batch the intensity ops run in the numba kernel (`Augment(fused=None)`, the default);
+`--torch-ops` times the batched torch ops instead (`fused=False`, the path on a GPU). Those pay a fixed ~2 ms
+per batch here (about 140 torch calls of 10-30 us each, whatever their size) on top of 10-11 us per RGB and
+4-6 us per grey sample, so without the kernel samples/s grow with the batch.
 """
 import argparse, os, statistics, sys, time
 from pathlib import Path
@@ -43,13 +41,16 @@ def main():
     p.add_argument('--warmup', type=int, default=5, help='untimed batches before each case')
     p.add_argument('--batch', type=int, nargs='+', default=[256], help='2D batch size(s)')
     p.add_argument('--batch3d', type=int, default=64, help='3D batch size')
+    p.add_argument('--torch-ops', action='store_true', help='time the batched torch intensity ops, not the numba kernel')
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     g = torch.Generator().manual_seed(0)
-    cases = [(f'2D 28px {name}', Augment(2), torch.rand(b, c, 28, 28, generator=g))
+    fused = False if args.torch_ops else None
+    cases = [(f'2D 28px {name}', Augment(2, fused=fused), torch.rand(b, c, 28, 28, generator=g))
              for name, c in (('RGB', 3), ('grey', 1)) for b in args.batch]
     cases.append(('3D 28^3', Augment(3), torch.rand(args.batch3d, 1, 28, 28, 28, generator=g)))
-    print(f'torch {torch.__version__}, {args.threads} threads, load average {os.getloadavg()[0]:.2f} on '
+    print(f"intensity ops: {'torch' if args.torch_ops else 'numba kernel'}; "
+          f'torch {torch.__version__}, {args.threads} threads, load average {os.getloadavg()[0]:.2f} on '
           f'{os.cpu_count()} CPUs; samples/s from median (best) batch time')
     ok = True
     for name, aug, x in cases:

@@ -6,6 +6,7 @@
 # Usage: MEDMNIST_ROOT=/path/to/medmnist bash scripts/st_acceptance.sh [out_root] [flag ...]
 # Runs that already have a metrics.json are skipped, so the sweep resumes after an interruption.
 set -uo pipefail
+export MEDMNIST_ROOT="$(realpath "${MEDMNIST_ROOT:?set MEDMNIST_ROOT to the folder of the genuine MedMNIST files}")"  # papermill runs in nbs/
 cd "$(dirname "$0")/.."
 out=${1:-runs/st}
 shift || true

@@ -18,7 +18,7 @@ import argparse, os, statistics, sys, time
 from pathlib import Path
 import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's package, installed or not
-from medformer.augment import Augment
+from medformer.augment import Augment, numba
 
 FLOORS = {2: 50_000, 3: 5_000}
 
@@ -49,7 +49,7 @@ def main():
     cases = [(f'2D 28px {name}', Augment(2, fused=fused), torch.rand(b, c, 28, 28, generator=g))
              for name, c in (('RGB', 3), ('grey', 1)) for b in args.batch]
     cases.append(('3D 28^3', Augment(3), torch.rand(args.batch3d, 1, 28, 28, 28, generator=g)))
-    print(f"intensity ops: {'torch' if args.torch_ops else 'numba kernel'}; "
+    print(f"intensity ops: {'torch' if args.torch_ops or numba is None else 'numba kernel'}; "
           f'torch {torch.__version__}, {args.threads} threads, load average {os.getloadavg()[0]:.2f} on '
           f'{os.cpu_count()} CPUs; samples/s from median (best) batch time')
     ok = True

@@ -21,9 +21,9 @@ __all__ = ['INFO_FIELDS', 'resolve_info', 'Route', 'route', 'Medformer']
 INFO_FIELDS = ('flag', 'task', 'n_channels', 'spatial_dims', 'modality', 'body_part', 'n_outputs')
 
 def resolve_info(dataset) -> object:
-    "The `DatasetInfo` of a flag (via `medformer.data.get_info`), or `dataset` itself when it has the fields."
+    "The `DatasetInfo` of a flag (via `medformer.registry.get_info`), or `dataset` itself when it has the fields."
     if isinstance(dataset, str):
-        from medformer.data import get_info
+        from medformer.registry import get_info
         return get_info(dataset)
     missing = [f for f in INFO_FIELDS if not hasattr(dataset, f)]
     if missing: raise ValueError(f"a dataset must be a flag or have the DatasetInfo fields; {dataset!r} lacks {', '.join(missing)}")

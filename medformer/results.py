@@ -7,7 +7,8 @@ from __future__ import annotations
 import importlib.resources, json
 from pathlib import Path
 import pandas as pd
-from .data import get_info
+from .registry import get_info
+import medformer.synth  # registers the synthetic flags (synth_*), which runs may use
 
 # %% auto #0
 __all__ = ['REFS', 'load_reference', 'official_benchmark', 'gather_runs']

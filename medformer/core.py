@@ -4,14 +4,20 @@
 
 # %% ../nbs/00_core.ipynb #82bf2273
 from __future__ import annotations
-import os, random, subprocess, json, tempfile, time
+import io, os, random, subprocess, json, tempfile, time, math, errno, shutil, warnings
 from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 import numpy as np
 import torch
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; one run per folder is then up to the user
+    fcntl = None
+
 # %% auto #0
-__all__ = ['PRESETS', 'Preset', 'get_preset', 'set_seed', 'default_device', 'make_run_dir', 'git_sha', 'run_info', 'save_json']
+__all__ = ['PRESETS', 'Preset', 'get_preset', 'set_seed', 'default_device', 'make_run_dir', 'git_sha', 'run_info', 'atomic_write',
+           'save_torch', 'save_json', 'as_bool', 'as_int', 'as_float', 'RunLock']
 
 # %% ../nbs/00_core.ipynb #bb18d5ef
 @dataclass(frozen=True)
@@ -93,15 +99,109 @@ def git_sha() -> str:
     return out.stdout.strip() if out.returncode == 0 else ''
 
 def run_info() -> dict:
-    "Version, commit, torch and device of this process, for `params.json`."
+    "Version, commit, torch and device of this process, for `params.json` (plain strings: checkpoints load weights-only)."
     from medformer import __version__
-    return dict(version=__version__, git_sha=git_sha(), torch=torch.__version__,
+    return dict(version=__version__, git_sha=git_sha(), torch=str(torch.__version__),
                 cuda=torch.cuda.get_device_name() if torch.cuda.is_available() else '',
                 time=time.strftime('%Y-%m-%d %H:%M:%S'))
 
-def save_json(obj, path):
-    "Write `obj` as indented JSON, atomically (a killed run never leaves half a file)."
+# %% ../nbs/00_core.ipynb #cf0138e3
+def atomic_write(path, # the file to (re)write
+                 write, # write(tmp_path): writes the whole content to the path it is given
+                ) -> Path:
+    "Write `path` through a temporary file and a rename; a failure leaves the old file and a clear `OSError`."
     path = Path(path)
-    tmp = path.with_suffix(path.suffix + '.tmp')
-    tmp.write_text(json.dumps(obj, indent=2, default=str))
-    os.replace(tmp, path)
+    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except (OSError, RuntimeError) as e:
+        tmp.unlink(missing_ok=True)
+        free = shutil.disk_usage(path.parent).free if path.parent.exists() else 0
+        full = getattr(e, 'errno', None) in (errno.ENOSPC, errno.EDQUOT) or free < (1 << 20)
+        reason = 'no space left on the device' if full else getattr(e, 'strerror', None) or str(e).splitlines()[0]
+        raise OSError(getattr(e, 'errno', None) or errno.EIO,
+                      f"could not write {path}: {reason}; {free / 2**20:.1f} MiB free on its disk. Free some space "
+                      "(or choose another folder) and run again: the previous version of the file is unchanged") from e
+    return path
+
+def save_torch(obj, path) -> Path:
+    "`torch.save` of `obj` to `path`, atomically (see `atomic_write`)."
+    buf = io.BytesIO()
+    torch.save(obj, buf)  # in memory first: torch's own file writer reports a failed write without its reason
+    return atomic_write(path, lambda tmp: tmp.write_bytes(buf.getbuffer()))
+
+# %% ../nbs/00_core.ipynb #ed1457ec
+def _finite(obj, path=''):
+    "`obj` with every non-finite float replaced by None; `path` names where, for the warning."
+    if isinstance(obj, dict): return {k: _finite(v, f'{path}.{k}' if path else str(k)) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)): return [_finite(v, f'{path}[{i}]') for i, v in enumerate(obj)]
+    if isinstance(obj, (float, np.floating)) and not math.isfinite(obj):
+        warnings.warn(f"{path or 'value'} is {obj}: written as null (it could not be computed)", stacklevel=4)
+        return None
+    return obj
+
+def save_json(obj, path) -> Path:
+    "Write `obj` as indented strict JSON (NaN and inf become null, with a warning), atomically."
+    text = json.dumps(_finite(obj), indent=2, default=str, allow_nan=False)
+    return atomic_write(path, lambda tmp: tmp.write_text(text))
+
+# %% ../nbs/00_core.ipynb #a8c41630
+_TRUE, _FALSE = ('true', 'yes', '1'), ('false', 'no', '0')
+
+def as_bool(name: str, value) -> bool:
+    "`value` as a bool: a bool, 0/1, or one of true/false/yes/no/1/0 in any case."
+    if isinstance(value, (bool, np.bool_)): return bool(value)
+    if isinstance(value, (int, np.integer)) and value in (0, 1): return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE: return value.strip().lower() in _TRUE
+    raise ValueError(f"{name} must be true or false (true/false/yes/no/1/0), got {value!r}")
+
+def as_int(name: str, value, lo: int | None = None, hi: int | None = None) -> int:
+    "`value` as an int in [lo, hi]: an int, a whole float, or a string of one."
+    v = value
+    if isinstance(v, str):
+        try: v = float(v.strip())
+        except ValueError: raise ValueError(f"{name} must be a whole number, got {value!r}") from None
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)) \
+            or not math.isfinite(v) or v != int(v):
+        raise ValueError(f"{name} must be a whole number, got {value!r}")
+    v = int(v)
+    if (lo is not None and v < lo) or (hi is not None and v > hi):
+        raise ValueError(f"{name} must be {_range(lo, hi)}, got {v}")
+    return v
+
+def as_float(name: str, value, lo: float | None = None, hi: float | None = None, *,
+             lo_open: bool = False, hi_open: bool = False) -> float:
+    "`value` as a finite float in the range given (`lo_open`/`hi_open` exclude the ends)."
+    try: v = float(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError): raise ValueError(f"{name} must be a number, got {value!r}") from None
+    if isinstance(value, (bool, np.bool_)) or not math.isfinite(v):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    below = lo is not None and (v <= lo if lo_open else v < lo)
+    above = hi is not None and (v >= hi if hi_open else v > hi)
+    if below or above: raise ValueError(f"{name} must be {_range(lo, hi, lo_open, hi_open)}, got {v}")
+    return v
+
+def _range(lo, hi, lo_open=False, hi_open=False) -> str:
+    if hi is None: return f"{'above' if lo_open else 'at least'} {lo}"
+    if lo is None: return f"{'below' if hi_open else 'at most'} {hi}"
+    return f"in {'(' if lo_open else '['}{lo}, {hi}{')' if hi_open else ']'}"
+
+# %% ../nbs/00_core.ipynb #8efca950
+class RunLock:
+    "Exclusive use of a run folder while the `with` block runs; `RuntimeError` if another process has it."
+    def __init__(self, folder): self.path, self.f = Path(folder)/'.lock', None
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.f = open(self.path, 'a+')
+        if fcntl is not None:
+            try: fcntl.flock(self.f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                self.f.seek(0); holder = self.f.read().strip() or 'another process'
+                self.f.close(); self.f = None
+                raise RuntimeError(f"{self.path.parent} is in use by another run ({holder}): wait for it to finish, "
+                                   "or give this run another out_dir") from None
+        self.f.seek(0); self.f.truncate(); self.f.write(f'pid {os.getpid()}'); self.f.flush()
+        return self
+    def __exit__(self, *exc):
+        if self.f is not None: self.f.close(); self.f = None

@@ -4,19 +4,24 @@
 
 # %% ../nbs/10_train.ipynb #1d8685cf
 from __future__ import annotations
-import time
+import json, time, warnings
 from pathlib import Path
+import numpy as np
 import pandas as pd
 import torch
-from .core import get_preset, set_seed, default_device, make_run_dir, run_info, save_json
-from .data import get_info, load_medmnist, Batches
+from .core import (get_preset, set_seed, default_device, make_run_dir, run_info, save_json, as_bool, as_int,
+                            as_float, RunLock)
+from .registry import get_info
+from .files import cached_md5
+from .data import load_medmnist, Batches
+import medformer.synth  # registers the synthetic suite, so its flags train like any other
 from .augment import Augment, augment_policy
 from .model import Medformer
 from .learner import (Learner, Tagged, SupervisedObjective, EvalCB, AugmentCB, EMACB, NaNCB, ClockCB,
-                               CheckpointCB, ProgressCB)
+                               CheckpointCB, ProgressCB, param_diff)
 
 # %% auto #0
-__all__ = ['input_size', 'make_loaders', 'fit_single_task', 'plot_history']
+__all__ = ['RUN_FILES', 'input_size', 'make_loaders', 'run_params', 'check_splits', 'open_run', 'fit_single_task', 'plot_history']
 
 # %% ../nbs/10_train.ipynb #aa15a015
 def input_size(info, preset, img_size: int = 0) -> int:
@@ -36,7 +41,74 @@ def make_loaders(data, *, batch_size: int, seed: int, device) -> tuple:
     val, test = (Batches(s[k], batch_size, shuffle=False, seed=seed, device=device) for k in ('val', 'test'))
     return Tagged(train, flag), Tagged(val, flag), Tagged(test, flag)
 
-# %% ../nbs/10_train.ipynb #36703241
+# %% ../nbs/10_train.ipynb #d518ac75
+def _opts(model_opts) -> dict:
+    "Medformer options from a dict, a JSON string of one, or None."
+    if model_opts is None or model_opts == '': return {}
+    if isinstance(model_opts, str):
+        try: model_opts = json.loads(model_opts)
+        except json.JSONDecodeError as e: raise ValueError(f"model_opts must be a JSON object, got {model_opts!r} ({e})") from None
+    if not isinstance(model_opts, dict): raise ValueError(f"model_opts must be a dict of Medformer options, got {model_opts!r}")
+    return model_opts
+
+def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, batch_size=0, lr=0., wd=-1., warmup=-1., seed=0,
+               data_root='', device='', augment=1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0,
+               model_opts=None) -> dict:
+    "The checked parameters of a single-task run with the preset's defaults filled in (see `fit_single_task`)."
+    preset, info = get_preset(size), get_info(dataset)
+    img = input_size(info, preset, as_int('img_size', img_size, lo=0))
+    epochs = as_int('epochs', epochs, lo=0) or preset.epochs
+    bs = as_int('batch_size', batch_size, lo=0) or preset.batch_size(info.spatial_dims)
+    lr = as_float('lr', lr, lo=0) or preset.lr
+    wd = as_float('wd', wd)
+    warmup = as_float('warmup', warmup, hi=1, hi_open=True)
+    beta = None if ordinal_beta in (None, 'None', 'none', '') else as_float('ordinal_beta', ordinal_beta, lo=0, lo_open=True)
+    try: dev = default_device(str(device))
+    except RuntimeError as e: raise ValueError(f"unknown device {device!r}: use '', 'cpu', 'cuda' or 'cuda:N' ({e})") from None
+    return dict(dataset=info.flag, size=preset.name, img_size=img, epochs=epochs, batch_size=bs, lr=lr,
+                wd=preset.weight_decay if wd < 0 else wd,
+                warmup=preset.warmup_epochs / epochs if warmup < 0 else warmup,
+                seed=as_int('seed', seed, lo=0), data_root=str(data_root), device=str(dev),
+                augment=as_float('augment', augment, lo=0),
+                label_smoothing=as_float('label_smoothing', label_smoothing, 0, 1, hi_open=True),
+                ordinal_beta=beta, ema=as_float('ema', ema, 0, 1, hi_open=True), model_opts=_opts(model_opts))
+
+# %% ../nbs/10_train.ipynb #4d382363
+def check_splits(data):
+    "Raise a `ValueError` for a split the run cannot use; warn when validation AUC will be undefined."
+    flag, n = data.info.flag, {k: len(v) for k, v in data.splits.items()}
+    if n['train'] < 1: raise ValueError(f"{flag}: the train split has no samples: nothing to train on")
+    for k, why in (('val', 'to choose the best checkpoint'), ('test', 'to score the run')):
+        if n[k] < 2: raise ValueError(f"{flag}: the {k} split has {n[k]} samples; the official metric needs at least 2 {why}")
+    y = data.val.labels
+    if data.info.task != 'multi-label' and len(torch.unique(y)) < 2:
+        warnings.warn(f"{flag}: every validation label is {int(y[0, 0])}, so validation AUC is undefined; "
+                      "the best checkpoint will be chosen by ACC")
+
+# %% ../nbs/10_train.ipynb #622463d7
+RUN_FILES = ('params.json', 'metrics.json', 'history.csv', 'last.pt', 'best.pt', 'curves.png')
+
+def open_run(out: Path, params: dict, *, resume: bool = False, overwrite: bool = False) -> dict | None:
+    "Check `out` against `params` (the caller holds its `RunLock`); the finished run's metrics, or None to train."
+    present = [f for f in RUN_FILES if (out/f).exists()]
+    state = 'a finished run' if 'metrics.json' in present else 'an unfinished run' if present else None
+    if state and overwrite:
+        for f in present: (out/f).unlink()
+    elif state and not resume:
+        raise ValueError(f"{out} already holds {state} ({', '.join(present)}): pass resume=True to continue it, "
+                         "overwrite=True to replace it, or choose another out_dir")
+    elif state:
+        old = json.loads((out/'params.json').read_text()) if (out/'params.json').exists() else None
+        if old is not None:
+            diff = param_diff(old, params)
+            if diff: raise ValueError(f"{out} holds a run with other parameters; resuming would label its numbers with "
+                                      f"these. Differences: {'; '.join(diff)}. Resume with the run's parameters, or "
+                                      "start a fresh run (another out_dir, or overwrite=True)")
+        if 'metrics.json' in present: return json.loads((out/'metrics.json').read_text())
+    save_json(params, out/'params.json')
+    return None
+
+# %% ../nbs/10_train.ipynb #2f59a62a
 def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     *,
                     size: str = 'tiny', # model preset: tiny, small or large
@@ -50,46 +122,47 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     data_root: str = '', # folder of the .npz files ('' : MEDMNIST_ROOT, then medmnist's)
                     device: str = '', # '' picks CUDA when available
                     out_dir: str = '', # results folder ('' : a temporary one)
-                    resume: bool = False, # continue the run in out_dir
+                    resume: bool = False, # continue the run in out_dir (its parameters must match)
+                    overwrite: bool = False, # replace a run already in out_dir
                     augment: float = 1., # augmentation strength (0: none)
                     label_smoothing: float = 0.1, # see 07_losses
                     ema: float = 0.99, # decay of the weights' moving average that is scored and kept (0: none)
                     ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks (None: cross-entropy)
-                    model_opts: dict | None = None, # extra Medformer options (query, combine, shared, stem)
+                    model_opts: dict | str | None = None, # extra Medformer options (query, combine, shared, stem), or their JSON
                     checkpoint_every: int = 0, # also checkpoint every n steps (0: each epoch only)
                     progress: bool = True, # show a progress bar
                    ) -> dict:
     "Train one dataset; write params, metrics, history and checkpoints to `out_dir`; return the metrics."
     t0 = time.time()
-    preset, info = get_preset(size), get_info(dataset)
-    img = input_size(info, preset, img_size)
-    dev, out = default_device(device), make_run_dir(out_dir)
-    epochs, bs = epochs or preset.epochs, batch_size or preset.batch_size(info.spatial_dims)
-    lr, wd = lr or preset.lr, preset.weight_decay if wd < 0 else wd
-    warmup = preset.warmup_epochs / max(epochs, 1) if warmup < 0 else warmup
-    params = dict(dataset=info.flag, size=preset.name, img_size=img, epochs=epochs, batch_size=bs, lr=lr, wd=wd,
-                  warmup=warmup, seed=seed, data_root=str(data_root), device=str(dev), augment=augment,
-                  label_smoothing=label_smoothing, ordinal_beta=ordinal_beta, ema=ema, model_opts=model_opts or {},
-                  **run_info())
-    save_json(params, out/'params.json')
-    set_seed(seed)
-    data = load_medmnist(info.flag, size=img, root=data_root or None)
-    train, val, test = make_loaders(data, batch_size=bs, seed=seed, device=dev)
-    model = Medformer(preset, [info.flag], img_size=img, **(model_opts or {})).to(dev)
-    aug = Augment(info.spatial_dims, **(augment_policy(info) | dict(strength=augment))).to(dev)
-    ev = EvalCB(out)
-    clock = ClockCB(t0)
-    cbs = [NaNCB(), AugmentCB({info.flag: aug}, seed=seed), ev, clock, CheckpointCB(out, resume, checkpoint_every)]
-    if ema: cbs.append(EMACB(ema))
-    learn = Learner(model, train, val, SupervisedObjective(label_smoothing, ordinal_beta), epochs=epochs, lr=lr,
-                    wd=wd, warmup=warmup, cbs=cbs + ([ProgressCB()] if progress else []))
-    learn.fit()
-    # score the best checkpoint (by validation) on validation and test
-    ev.load_best(learn)
-    scores = {k: learn.evaluate(dl)[info.flag] for k, dl in (('val', val), ('test', test))}
-    metrics = dict(dataset=info.flag, size=preset.name, img_size=img, seed=seed, **scores, best_epoch=ev.best_epoch,
-                   epochs=epochs, steps=learn.step, seconds=round(clock.seconds, 1))
-    save_json(metrics, out/'metrics.json')
+    p = run_params(dataset, size=size, img_size=img_size, epochs=epochs, batch_size=batch_size, lr=lr, wd=wd,
+                   warmup=warmup, seed=seed, data_root=data_root, device=device, augment=augment,
+                   label_smoothing=label_smoothing, ema=ema, ordinal_beta=ordinal_beta, model_opts=model_opts)
+    resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))
+    every = as_int('checkpoint_every', checkpoint_every, lo=0)
+    info, dev = get_info(p['dataset']), torch.device(p['device'])
+    data = load_medmnist(info.flag, size=p['img_size'], root=data_root or None)
+    check_splits(data)
+    p |= dict(data_file=data.path.name, data_md5=cached_md5(data.path), **run_info())
+    out = make_run_dir(out_dir)
+    with RunLock(out):
+        done = open_run(out, p, resume=resume, overwrite=overwrite)
+        if done is not None: return done
+        set_seed(p['seed'])
+        train, val, test = make_loaders(data, batch_size=p['batch_size'], seed=p['seed'], device=dev)
+        model = Medformer(p['size'], [info], img_size=p['img_size'], **p['model_opts']).to(dev)
+        aug = Augment(info.spatial_dims, **(augment_policy(info) | dict(strength=p['augment']))).to(dev)
+        ev, clock = EvalCB(out), ClockCB(t0)
+        cbs = [NaNCB(), AugmentCB({info.flag: aug}, seed=p['seed']), ev, clock, CheckpointCB(out, resume, every, p)]
+        if p['ema']: cbs.append(EMACB(p['ema']))
+        learn = Learner(model, train, val, SupervisedObjective(p['label_smoothing'], p['ordinal_beta']),
+                        epochs=p['epochs'], lr=p['lr'], wd=p['wd'], warmup=p['warmup'],
+                        cbs=cbs + ([ProgressCB()] if progress else []))
+        learn.fit()
+        ev.load_best(learn)  # the best-validation checkpoint is what gets scored
+        scores = {k: learn.evaluate(dl)[info.flag] for k, dl in (('val', val), ('test', test))}
+        metrics = dict(dataset=info.flag, size=p['size'], img_size=p['img_size'], seed=p['seed'], **scores,
+                       best_epoch=ev.best_epoch, epochs=p['epochs'], steps=learn.step, seconds=round(clock.seconds, 1))
+        save_json(metrics, out/'metrics.json')
     return metrics
 
 # %% ../nbs/10_train.ipynb #c04c36e6

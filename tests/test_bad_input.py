@@ -18,11 +18,11 @@ def test_patch_size_must_divide_image():
 
 def test_resume_from_another_architecture(tmp_path):
     fit_single_task('synth_binary2d', epochs=1, out_dir=str(tmp_path), progress=False)
-    with pytest.raises(ValueError, match='another architecture'):
+    with pytest.raises(ValueError, match="model_opts: {} in the run, {'stem': False} now"):
         fit_single_task('synth_binary2d', epochs=1, out_dir=str(tmp_path), resume=True, progress=False,
                         model_opts=dict(stem=False))
 
 def test_resume_with_other_epochs(tmp_path):
     fit_single_task('synth_binary2d', epochs=1, out_dir=str(tmp_path), progress=False)
-    with pytest.raises(ValueError, match='resume with the same epochs'):
+    with pytest.raises(ValueError, match='epochs: 1 in the run, 2 now'):
         fit_single_task('synth_binary2d', epochs=2, out_dir=str(tmp_path), resume=True, progress=False)

@@ -3,6 +3,7 @@ import json, os, signal, subprocess, sys, time
 from pathlib import Path
 import pandas as pd
 import torch
+from medformer.learner import load_checkpoint
 
 RUN = """
 import sys, torch
@@ -24,19 +25,19 @@ def test_sigkill_then_resume_matches_uninterrupted(tmp_path):
     deadline = time.time() + 300
     while time.time() < deadline and proc.poll() is None:
         if (cut/'last.pt').exists():
-            try: ck = torch.load(cut/'last.pt', weights_only=False)
+            try: ck = load_checkpoint(cut/'last.pt')
             except Exception: ck = None  # being replaced right now
             if ck and ck['epoch'] >= 1 and ck['iter'] > 0: break
         time.sleep(0.05)
     assert proc.poll() is None, 'the run finished before it could be killed: make it longer'
     os.kill(proc.pid, signal.SIGKILL); proc.wait()
     assert not (cut/'metrics.json').exists()
-    killed_at = torch.load(cut/'last.pt', weights_only=False)['cbs']['ClockCB']['seconds']
+    killed_at = load_checkpoint(cut/'last.pt')['cbs']['ClockCB']['seconds']
     run(cut, resume=True)
     a, b = (json.loads((d/'metrics.json').read_text()) for d in (full, cut))
     assert b['seconds'] >= killed_at > 0  # the time before the kill is counted too
     a.pop('seconds'); b.pop('seconds')
     assert a == b
     pd.testing.assert_frame_equal(pd.read_csv(full/'history.csv'), pd.read_csv(cut/'history.csv'))
-    wa, wb = (torch.load(d/'best.pt', weights_only=False)['model'] for d in (full, cut))
+    wa, wb = (load_checkpoint(d/'best.pt')['model'] for d in (full, cut))
     assert all(torch.equal(wa[k], wb[k]) for k in wa if torch.is_tensor(wa[k]))

@@ -8,6 +8,7 @@ import os, json, hashlib, zipfile, shutil, urllib.request, contextlib
 from pathlib import Path
 import numpy as np
 from medmnist.info import DEFAULT_ROOT
+from .core import atomic_write
 from .registry import DatasetInfo, SPLITS, GENERATORS, get_info
 
 try:
@@ -66,10 +67,9 @@ def file_key(path) -> str:
                         .encode()).hexdigest()
 
 def _atomic_write_text(path: Path, text: str):
+    "Write `text` to `path` atomically (`medformer.core.atomic_write`), creating its folder."
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    tmp.write_text(text)
-    os.replace(tmp, path)
+    atomic_write(path, lambda tmp: tmp.write_text(text))
 
 def cached_md5(path) -> str:
     "md5 of `path`, computed once per `file_key` and cached under `cache_dir()`."

@@ -20,7 +20,7 @@ from .metrics import evaluate
 __all__ = ['VOLATILE', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'Callback', 'Tagged', 'task_of',
            'SupervisedObjective', 'param_groups', 'Learner', 'fit', 'predict', 'evaluate_loader', 'EvalCB', 'AugmentCB',
            'EMACB', 'nonfinite_params', 'NaNCB', 'ClockCB', 'rng_states', 'set_rng_states', 'param_diff',
-           'load_checkpoint', 'CheckpointCB', 'ProgressCB']
+           'check_same_run', 'load_checkpoint', 'CheckpointCB', 'ProgressCB']
 
 # %% ../nbs/09_learner.ipynb #27f55714
 class CancelFitException(Exception): "Stop training now; `after_fit` still runs."
@@ -303,6 +303,13 @@ def param_diff(old: dict, new: dict, ignore=VOLATILE) -> list[str]:
     return [f"{k}: {old.get(k, '(absent)')!r} in the run, {new.get(k, '(absent)')!r} now" for k in keys
             if old.get(k, '(absent)') != new.get(k, '(absent)')]
 
+def check_same_run(old: dict, new: dict, where):
+    "Raise a `ValueError` naming each difference when the run at `where` (params `old`) is not run `new`."
+    diff = param_diff(old, new)
+    if diff: raise ValueError(f"{where} holds a run with other parameters; resuming would label its numbers with these. "
+                              f"Differences: {'; '.join(diff)}. Resume with the run's parameters, or start a fresh run "
+                              "(another out_dir, or overwrite=True)")
+
 # %% ../nbs/09_learner.ipynb #99f27e21
 def load_checkpoint(path, device='cpu') -> dict:
     "A checkpoint written by medformer, loaded with `weights_only=True`; a clear error for anything else."
@@ -324,11 +331,7 @@ class CheckpointCB(Callback):
     def before_fit(self, learn):
         if not (self.resume and self.path.exists()): return
         ck = load_checkpoint(self.path, learn.device)
-        if self.params is not None:
-            diff = param_diff(ck.get('params') or {}, self.params)
-            if diff: raise ValueError(f"{self.path} is a run with other parameters; resuming would label its numbers "
-                                      f"with these. Differences: {'; '.join(diff)}. Resume with the run's parameters, "
-                                      "or start a fresh run (another out_dir, or overwrite=True)")
+        if self.params is not None: check_same_run(ck.get('params') or {}, self.params, self.path)
         try: learn.model.load_state_dict(ck['model'])
         except RuntimeError as e:
             raise ValueError(f"{self.path} was saved by a model of another architecture; start a fresh run "

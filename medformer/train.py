@@ -18,7 +18,7 @@ import medformer.synth  # registers the synthetic suite, so its flags train like
 from .augment import Augment, augment_policy
 from .model import Medformer
 from .learner import (Learner, Tagged, SupervisedObjective, EvalCB, AugmentCB, EMACB, NaNCB, ClockCB,
-                               CheckpointCB, ProgressCB, param_diff)
+                               CheckpointCB, ProgressCB, check_same_run)
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'input_size', 'make_loaders', 'run_params', 'check_splits', 'open_run', 'fit_single_task', 'plot_history']
@@ -99,11 +99,7 @@ def open_run(out: Path, params: dict, *, resume: bool = False, overwrite: bool =
                          "overwrite=True to replace it, or choose another out_dir")
     elif state:
         old = json.loads((out/'params.json').read_text()) if (out/'params.json').exists() else None
-        if old is not None:
-            diff = param_diff(old, params)
-            if diff: raise ValueError(f"{out} holds a run with other parameters; resuming would label its numbers with "
-                                      f"these. Differences: {'; '.join(diff)}. Resume with the run's parameters, or "
-                                      "start a fresh run (another out_dir, or overwrite=True)")
+        if old is not None: check_same_run(old, params, out)
         if 'metrics.json' in present: return json.loads((out/'metrics.json').read_text())
     save_json(params, out/'params.json')
     return None

@@ -358,7 +358,7 @@ def _forward(self,
 Augment.forward = _forward
 
 # %% ../nbs/02_augment.ipynb #1c6d8b5b
-MASK_FLAGS = ('adrenalmnist3d', 'vesselmnist3d')  # binary-mask volumes: no intensity ops
+MASK_FLAGS = ('adrenalmnist3d', 'vesselmnist3d', 'synth_vessel3d')  # binary-mask volumes: no intensity ops
 UPRIGHT_MODALITIES = ('ultrasound',)  # orientation fixed by the acquisition: no vertical flips or turns
 
 def augment_policy(info, # a `medformer.registry.DatasetInfo`, or anything with `flag, modality, n_channels`

@@ -12,14 +12,15 @@ from .registry import DatasetInfo, SPLITS, get_info, register_dataset
 from .files import save_npz, add_to_manifest
 
 # %% auto #0
-__all__ = ['SYNTHETIC', 'SYNTHETIC_FLAGS', 'NONE', 'DISC', 'RING', 'BAR', 'CROSS', 'BLOB', 'SOFT', 'PALETTE', 'SCENES',
-           'synthetic_generator', 'register_synthetic', 'shapes2d', 'render2d', 'quantise', 'render3d',
-           'scene_binary2d', 'scene_multiclass2d', 'scene_multilabel2d', 'scene_ordinal2d', 'scene_binary3d',
-           'scene_multiclass3d', 'synthesize', 'write_synthetic']
+__all__ = ['SYNTHETIC', 'SYNTHETIC_FLAGS', 'RARE_CLASSES', 'NONE', 'DISC', 'RING', 'BAR', 'CROSS', 'BLOB', 'SOFT', 'PALETTE',
+           'VOXEL', 'SCENES', 'synthetic_generator', 'register_synthetic', 'shapes2d', 'render2d', 'quantise',
+           'render3d', 'scene_binary2d', 'scene_multiclass2d', 'scene_multilabel2d', 'scene_ordinal2d',
+           'scene_binary3d', 'scene_multiclass3d', 'scene_rare2d', 'scene_rarelabel2d', 'balls3d', 'scene_vessel3d',
+           'render_vessels', 'synthesize', 'write_synthetic']
 
 # %% ../nbs/01a_synth.ipynb #af3c352c
-def _synth(flag, task, n_channels, names, spatial_dims, description):
-    n = dict(train=1000, val=200, test=400) if spatial_dims == 2 else dict(train=400, val=100, test=200)
+def _synth(flag, task, n_channels, names, spatial_dims, description, n=None):
+    n = n or (dict(train=1000, val=200, test=400) if spatial_dims == 2 else dict(train=400, val=100, test=200))
     return DatasetInfo(flag, task, n_channels, {str(i): c for i, c in enumerate(names)}, n, spatial_dims, (28, 64),
                        'synthetic', 'phantom', md5={28: None, 64: None}, url={28: None, 64: None}, synthetic=True,
                        description=description)
@@ -34,8 +35,16 @@ SYNTHETIC = (
            'A fundus-like disc whose grade grows with the number of dark spots.'),
     _synth('synth_binary3d', 'binary-class', 1, ['round', 'elongated'], 3, 'A round or an elongated blob in a noisy volume.'),
     _synth('synth_multiclass3d', 'multi-class', 1, ['ball', 'shell', 'rod'], 3, 'A ball, a hollow shell or a rod in a noisy volume.'),
+    _synth('synth_rare2d', 'multi-class', 1, ['disc', 'ring', 'bar', 'cross', 'target'], 2,
+           'One grey shape among five; the fifth (a ring with a dot at its centre) is rare, 4% of every split.'),
+    _synth('synth_rarelabel2d', 'multi-label', 1, ['disc', 'ring', 'horizontal_bar', 'x_cross', 'spot_cluster'], 2,
+           'Any subset of five motifs; the last two are rare, each present in 5% of every split.'),
+    _synth('synth_vessel3d', 'binary-class', 1, ['vessel', 'aneurysm'], 3,
+           'Binary masks (0/255) of a few thin curved tubes; 10% of every split carry a ball-like bulge on a tube.',
+           n=dict(train=800, val=200, test=400)),
 )
 SYNTHETIC_FLAGS = tuple(i.flag for i in SYNTHETIC)
+RARE_CLASSES = {'synth_rare2d': (4,), 'synth_rarelabel2d': (3, 4), 'synth_vessel3d': (1,)}  # the rare class(es) or label(s) of the imbalanced datasets
 
 # %% ../nbs/01a_synth.ipynb #7c432622
 def synthetic_generator(flag: str):
@@ -164,12 +173,16 @@ def _distractors(rng, n, count=2, channels=1, colour=None):
                  colour=colour if colour is not None else _u(rng, 0.6, 1.0, (n, channels)), channels=channels)
             for _ in range(count)]
 
-def _flip(rng, y, n_classes, p, ordinal=False):
-    "Replace a fraction `p` of labels: by another class, or by a neighbouring grade."
+def _flip(rng, y, n_classes, p, ordinal=False, keep=()):
+    "Replace a fraction `p` of labels: by another class, or by a neighbouring grade; classes in `keep` are left out."
     y = y.copy()
     hit = rng.random(len(y)) < p
     if ordinal: y[hit] = np.clip(y[hit] + rng.choice([-1, 1], hit.sum()), 0, n_classes - 1)
-    else: y[hit] = (y[hit] + rng.integers(1, n_classes, hit.sum())) % n_classes
+    else:
+        others = np.array([c for c in range(n_classes) if c not in keep])  # the classes flips move between
+        hit &= np.isin(y, others)
+        pos = np.searchsorted(others, y[hit])
+        y[hit] = others[(pos + rng.integers(1, len(others), hit.sum())) % len(others)]
     return y
 
 # %% ../nbs/01a_synth.ipynb #d663df54
@@ -257,10 +270,116 @@ def scene_multiclass3d(rng, n):
     hole = _gauss(centre, sigma * 0.6, -alpha * dip)
     return dict(labels=_flip(rng, y, 3, 0.05)[:, None], **base, gauss=blobs + [main, hole], noise=0.08)
 
+# %% ../nbs/01a_synth.ipynb #895359bf
+def _blocks(rng, n, counts):
+    "Class labels of `n` samples: each run of `sum(counts)` consecutive samples holds class c `counts[c]` times, shuffled."
+    block = np.repeat(np.arange(len(counts)), counts)
+    reps = -(-n // len(block))
+    return rng.permuted(np.tile(block, (reps, 1)), axis=1).reshape(-1)[:n]
+
+# %% ../nbs/01a_synth.ipynb #043d109b
+def scene_rare2d(rng, n):
+    y = _blocks(rng, n, (6, 6, 6, 6, 1))
+    target = y == 4
+    main = _obj(rng, n, np.array([DISC, RING, BAR, CROSS, RING])[y], (-0.3, 0.3), (-0.3, 0.3), (0.25, 0.5),
+                w=(0.06, 0.14), theta=(0, np.pi), alpha=(0.25, 0.8), colour=_u(rng, 0.75, 1.0, (n, 1)))
+    main['w'][target] *= 0.7  # a thinner ring leaves room for the dot
+    decoy = (y == 1) & (rng.random(n) < 0.2)  # plain rings with an off-centre dot
+    off, ang = np.where(decoy, _u(rng, 0.45, 0.75, n), 0) * main['r'], _u(rng, 0, 2 * np.pi, n)
+    dot = _obj(rng, n, np.where(target | decoy, BLOB, NONE), main['cx'] + off * np.cos(ang), main['cy'] + off * np.sin(ang),
+               main['r'] * _u(rng, 0.15, 0.3, n), alpha=(0.35, 0.85), colour=main['colour'])
+    return dict(labels=_flip(rng, y, 5, 0.03, keep=(4,))[:, None], bg=_u(rng, 0.15, 0.4, (n, 1)), **_texture2d(rng, n),
+                objects=_distractors(rng, n) + [main, dot], noise=0.08)
+
+# %% ../nbs/01a_synth.ipynb #c8137faf
+def scene_rarelabel2d(rng, n):
+    common = (rng.random((n, 3)) < np.array([0.4, 0.4, 0.35])).astype(np.int64)
+    rare = np.stack([_blocks(rng, n, (19, 1)) for _ in range(2)], 1)
+    y = np.concatenate([common, rare], 1)
+    objs = []
+    for j, (kind, theta, size, alpha) in enumerate([(DISC, 0, 0.15, 0.2), (RING, 0, 0.15, 0.2), (BAR, 0, 0.15, 0.2),
+                                                    (CROSS, np.pi / 4, 0.2, 0.35)]):  # the rare x-cross: a bit larger, stronger
+        objs.append(_obj(rng, n, np.where(y[:, j] == 1, kind, NONE), (-0.55, 0.55), (-0.55, 0.55), (size, size + 0.15),
+                         w=(0.05, 0.1), theta=(theta - 0.25, theta + 0.25), alpha=(alpha, 0.75 + alpha / 4),
+                         colour=_u(rng, 0.75, 1.0, (n, 1))))
+    cx, cy = _u(rng, -0.5, 0.5, n), _u(rng, -0.5, 0.5, n)
+    parts = [_obj(rng, n, np.where(y[:, 4] == 1, BLOB, NONE), cx + _u(rng, -0.13, 0.13, n), cy + _u(rng, -0.13, 0.13, n),
+                  (0.045, 0.07), alpha=(0.5, 0.9)) for _ in range(3)]
+    cluster = dict(parts=parts, colour=_u(rng, 0.75, 1.0, (n, 1)))
+    labels = np.where((rng.random((n, 5)) < 0.03) & (np.arange(5) < 3), 1 - y, y)
+    return dict(labels=labels, bg=_u(rng, 0.15, 0.4, (n, 1)), **_texture2d(rng, n),
+                objects=_distractors(rng, n, 2) + objs + [cluster], noise=0.08)
+
+# %% ../nbs/01a_synth.ipynb #28ea7461
+def balls3d(centres: np.ndarray,  # (m, P, 3) ball centres in (-1, 1), as (z, y, x)
+            radii: np.ndarray,  # (m, P) radii in the same units; 0: no ball
+            size: int,  # side of the volumes
+            out: np.ndarray | None = None,  # (m, size, size, size) masks to draw into; default new zeros
+           ) -> np.ndarray:
+    "Masks (m, size, size, size) float32 of the union of balls: 1 at voxel centres inside one, else 0."
+    out = np.zeros((len(centres), size, size, size), np.float32) if out is None else out
+    v, rv = (centres + 1) * (size / 2) - 0.5, radii * (size / 2)  # voxel units, voxel centres on integers
+    s, p = np.nonzero(rv > 0)
+    if not len(s): return out
+    v, rv = v[s, p], rv[s, p]  # (Q, 3), (Q,)
+    reach = int(np.ceil(rv.max()))
+    g = np.arange(-reach, reach + 1)
+    off = np.stack(np.meshgrid(g, g, g, indexing='ij'), -1).reshape(-1, 3)
+    off = off[(off ** 2).sum(1) <= (reach + 0.87) ** 2].astype(np.int32)  # (K, 3); 0.87: rounding the centre moves it up to sqrt(3)/2
+    idx = np.rint(v).astype(np.int32)[:, None] + off  # (Q, K, 3)
+    inside = (((idx - v[:, None]) ** 2).sum(-1) <= rv[:, None] ** 2) & ((idx >= 0) & (idx < size)).all(-1)
+    q, k = np.nonzero(inside)
+    i = idx[q, k]
+    out[s[q], i[:, 0], i[:, 1], i[:, 2]] = 1
+    return out
+
+# %% ../nbs/01a_synth.ipynb #571d23bd
+VOXEL = 2 / 28  # one voxel at 28^3, in units of the unit cube
+
+def _unit(rng, shape):
+    "Random unit vectors (*shape, 3), uniform on the sphere."
+    v = rng.normal(size=(*shape, 3)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+def _curves(rng, n, k, t):
+    "Points (n, k, len(t), 3) on `k` smooth random curves per sample: a segment plus two sine waves."
+    centre, half, d = _u(rng, -0.25, 0.25, (n, k, 1, 3)), _u(rng, 0.5, 0.9, (n, k, 1, 1)), _unit(rng, (n, k))[:, :, None]
+    p = centre + half * t[:, None] * d
+    for f in (1, 2):
+        amp, e, ph = _u(rng, 0, 0.2 / f, (n, k, 1, 1)), _unit(rng, (n, k))[:, :, None], _u(rng, 0, 2 * np.pi, (n, k, 1, 1))
+        p += amp * np.sin(np.pi * f * t[:, None] + ph) * e
+    return p
+
+def scene_vessel3d(rng, n, points=96, tubes=3):
+    y = _blocks(rng, n, (9, 1))
+    t, i = np.linspace(-1, 1, points, dtype=np.float32), np.arange(n)
+    p = _curves(rng, n, tubes, t)  # (n, tubes, points, 3)
+    crossing = (rng.random((n, tubes)) < 0.6) & (np.arange(tubes) > 0)  # move its middle onto a point of tube 0
+    at = rng.integers(points // 4, 3 * points // 4, (n, tubes))
+    p += np.where(crossing[..., None], p[i[:, None], 0, at] - p[:, :, points // 2], 0)[:, :, None]
+    wave = _u(rng, 0, 0.35, (n, tubes, 1)) * np.sin(np.pi * _u(rng, 0.5, 2, (n, tubes, 1)) * t + _u(rng, 0, 2 * np.pi, (n, tubes, 1)))
+    r = _u(rng, 1.0, 1.5, (n, tubes, 1)) * VOXEL * (1 + wave)
+    r[np.arange(tubes) >= rng.choice([1, 2, 3], n, p=[0.3, 0.4, 0.3])[:, None]] = 0  # unused tubes
+    root = rng.integers(points // 5, 4 * points // 5, n)  # stub: a short straight branch off tube 0
+    stub = p[i, 0, root][:, None] + np.linspace(0, 1, 8, dtype=np.float32)[:, None] * (_u(rng, 2, 5, n)[:, None, None] * VOXEL * _unit(rng, (n, 1)))
+    stub_r = np.where(rng.random(n) < 0.5, 0.9 * r[i, 0, root], 0)[:, None].repeat(8, 1)
+    rb = _u(rng, 2.0, 3.0, n) * VOXEL
+    bulge = p[i, 0, rng.integers(int(0.3 * points), int(0.7 * points), n)] + _unit(rng, (n,)) * (_u(rng, 0, 0.6, n) * rb)[:, None]
+    return dict(labels=y[:, None], centres=np.concatenate([p.reshape(n, -1, 3), stub], 1).astype(np.float32),
+                radii=np.concatenate([r.reshape(n, -1), stub_r], 1).astype(np.float32),
+                bulge=bulge[:, None].astype(np.float32), bulge_r=np.where(y == 1, rb, 0)[:, None].astype(np.float32),
+                render=render_vessels, noise=0.0)
+
+def render_vessels(scene: dict, size: int) -> np.ndarray:
+    "Masks (n, size, size, size), float32 0 or 1, of a vessel `scene`: its tubes and bulges."
+    out = balls3d(scene['centres'], scene['radii'], size)
+    return balls3d(scene['bulge'], scene['bulge_r'], size, out)
+
 # %% ../nbs/01a_synth.ipynb #4a3ec675
 SCENES = {'synth_binary2d': scene_binary2d, 'synth_multiclass2d': scene_multiclass2d,
           'synth_multilabel2d': scene_multilabel2d, 'synth_ordinal2d': scene_ordinal2d,
-          'synth_binary3d': scene_binary3d, 'synth_multiclass3d': scene_multiclass3d}
+          'synth_binary3d': scene_binary3d, 'synth_multiclass3d': scene_multiclass3d,
+          'synth_rare2d': scene_rare2d, 'synth_rarelabel2d': scene_rarelabel2d, 'synth_vessel3d': scene_vessel3d}
 
 def synthesize(flag: str,  # a synthetic flag, e.g. 'synth_binary2d'
                size: int = 28,  # side of the images
@@ -271,7 +390,7 @@ def synthesize(flag: str,  # a synthetic flag, e.g. 'synth_binary2d'
     info = get_info(flag)
     n = sum(info.n_samples.values())
     scene = SCENES[flag](_rng(seed, flag), n)
-    render = render3d if info.spatial_dims == 3 else render2d
+    render = scene.get('render') or (render3d if info.spatial_dims == 3 else render2d)  # a scene may bring its own
     noise = _rng(seed, flag, size, 'noise')
     shape = info.image_shape(size)  # (s, s), (s, s, 3) or (s, s, s), as on disk
     img = np.empty((n, *shape), np.uint8)
@@ -279,7 +398,7 @@ def synthesize(flag: str,  # a synthetic flag, e.g. 'synth_binary2d'
     with threadpool_limits(1):  # small matrix products: threads only fight over 2 busy cores
         for i in range(0, n, step):
             chunk = render(_take(scene, slice(i, i + step)), size)
-            img[i:i + step] = quantise(chunk, scene['noise'], noise).reshape(-1, *shape)
+            img[i:i + step] = quantise(chunk, scene['noise'], noise).reshape(-1, *shape)  # noise 0: masks stay 0/255
     labels = scene['labels'].astype(np.uint8)
     out, start = {}, 0
     for s in SPLITS:

@@ -34,12 +34,16 @@ class Preset:
     latent_dim: int  # width of every latent token
     num_latents: int  # tokens per latent array
     expander: tuple = (1024, 1024, 1024)  # widths of the SSL expander MLP
-    lr: float = 1e-3  # peak learning rate of OneCycleLR
+    lr_2d: float = 1e-3  # peak learning rate of OneCycleLR, 2D datasets
+    lr_3d: float = 1e-3  # the same for 3D datasets
     weight_decay: float = 1e-3  # AdamW weight decay
-    batch_size_2d: int = 128  # default batch size for 2D datasets
-    batch_size_3d: int = 32  # default batch size for 3D datasets
-    epochs: int = 100  # default number of epochs
-    warmup_epochs: int = 5  # epochs of learning-rate warm-up
+    batch_size_2d: int = 32  # batch size for 2D datasets
+    batch_size_3d: int = 32  # batch size for 3D datasets
+    steps: int = 1000  # optimiser-step budget of a single-task run (0: `min_epochs` epochs)
+    min_epochs: int = 5  # never fewer epochs than this ...
+    max_epochs: int = 100  # ... nor more than this
+    warmup: float = 0.1  # fraction of the steps warming up
+    balance: float = 0.5  # power of the loss' class weights (0: none, 1: inverse frequency)
 
     def img_size(self, spatial_dims: int) -> int:
         "Input side for 2D or 3D data."
@@ -49,15 +53,25 @@ class Preset:
         "Default batch size for 2D or 3D data."
         return {2: self.batch_size_2d, 3: self.batch_size_3d}[spatial_dims]
 
+    def lr(self, spatial_dims: int) -> float:
+        "Peak learning rate for 2D or 3D data."
+        return {2: self.lr_2d, 3: self.lr_3d}[spatial_dims]
+
+    def epochs(self, n_train: int, spatial_dims: int) -> int:
+        "Epochs for a training set of `n_train` samples: the step budget in whole epochs, within the bounds."
+        steps_per_epoch = max(1, n_train // self.batch_size(spatial_dims))  # the loader drops the last partial batch
+        return min(self.max_epochs, max(self.min_epochs, -(-self.steps // steps_per_epoch)))
+
 # %% ../nbs/00_core.ipynb #c009e30d
 PRESETS = {
     'tiny': Preset('tiny', 28, 28, dim=32, depth=1, heads=2, mlp_ratio=2, patch_size=4, latent_dim=16,
-                   num_latents=8, expander=(64, 64, 64), batch_size_2d=64, batch_size_3d=16, epochs=1,
-                   warmup_epochs=0),
+                   num_latents=8, expander=(64, 64, 64), batch_size_2d=64, batch_size_3d=16, steps=0,
+                   min_epochs=1, max_epochs=1, warmup=0.),
     'small': Preset('small', 28, 28, dim=128, depth=4, heads=4, mlp_ratio=2, patch_size=4, latent_dim=64,
                     num_latents=32, expander=(1024, 1024, 1024)),
     'large': Preset('large', 224, 64, dim=512, depth=6, heads=8, mlp_ratio=4, patch_size=16, latent_dim=256,
-                    num_latents=512, expander=(8192, 8192, 8192), lr=1e-4, batch_size_2d=64, batch_size_3d=16),
+                    num_latents=512, expander=(8192, 8192, 8192), lr_2d=1e-4, lr_3d=1e-4,
+                    batch_size_2d=64, batch_size_3d=16, steps=20000),
 }
 
 def get_preset(name: str | Preset) -> Preset:

@@ -53,11 +53,14 @@ def task_of(model: nn.Module, flag: str) -> str:
 class SupervisedObjective:
     "Task loss of the model's logits for a batch of one dataset."
     def __init__(self, label_smoothing: float = 0., # mass moved from the true answer
-                 ordinal_beta: float | None = 2.0): # SORD sharpness for ordinal tasks (None: cross-entropy)
-        self.label_smoothing, self.ordinal_beta = label_smoothing, ordinal_beta
+                 ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks (None: cross-entropy)
+                 weights: dict | None = None): # flag -> class weights of `07_losses.class_weights` (None: unweighted)
+        self.label_smoothing, self.ordinal_beta, self.weights = label_smoothing, ordinal_beta, weights or {}
     def __call__(self, model, x, y, flag):
         logits = model(x, flag)
-        return task_loss(logits, y, task_of(model, flag), self.label_smoothing, self.ordinal_beta), logits
+        w = self.weights.get(flag)
+        if w is not None: w = w.to(logits.device)
+        return task_loss(logits, y, task_of(model, flag), self.label_smoothing, self.ordinal_beta, w), logits
 
 # %% ../nbs/09_learner.ipynb #8f65a4fb
 def param_groups(model: nn.Module, wd: float):

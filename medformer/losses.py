@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['TASKS', 'ordinal_targets', 'task_loss']
+__all__ = ['TASKS', 'ordinal_targets', 'task_loss', 'class_weights']
 
 # %% ../nbs/07_losses.ipynb #3a6cc24a
 def ordinal_targets(y: torch.Tensor, # (b,) integer grades
@@ -19,7 +19,7 @@ def ordinal_targets(y: torch.Tensor, # (b,) integer grades
     grades = torch.arange(n_classes, device=y.device)
     return torch.softmax(-beta * (grades[None] - y[:, None]).abs().float(), dim=-1)
 
-# %% ../nbs/07_losses.ipynb #d1153dd5
+# %% ../nbs/07_losses.ipynb #e677925a
 TASKS = ('binary-class', 'multi-label', 'multi-class', 'ordinal-regression')
 
 def task_loss(logits: torch.Tensor, # (b, n_outputs) raw head outputs
@@ -27,18 +27,41 @@ def task_loss(logits: torch.Tensor, # (b, n_outputs) raw head outputs
               task: str, # a MedMNIST task type
               label_smoothing: float = 0., # mass moved from the true answer to the others
               ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks; None for cross-entropy
+              weight: torch.Tensor | None = None, # per-label positive weights (binary, multi-label) or per-class weights
              ) -> torch.Tensor:
     "The training loss of `task` (a scalar)."
     logits = logits.float()
     if task in ('binary-class', 'multi-label'):
         target = y.float().view_as(logits)
         target = target * (1 - label_smoothing) + 0.5 * label_smoothing
-        return F.binary_cross_entropy_with_logits(logits, target)
+        return F.binary_cross_entropy_with_logits(logits, target, pos_weight=weight)
     if task == 'multi-class' or (task == 'ordinal-regression' and ordinal_beta is None):
-        return F.cross_entropy(logits, y[:, 0].long(), label_smoothing=label_smoothing)
+        return F.cross_entropy(logits, y[:, 0].long(), weight=weight, label_smoothing=label_smoothing)
     if task == 'ordinal-regression':
         n = logits.shape[-1]
         target = ordinal_targets(y[:, 0], n, ordinal_beta)
         target = target * (1 - label_smoothing) + label_smoothing / n
-        return torch.sum(-target * F.log_softmax(logits, -1), -1).mean()
+        loss = torch.sum(-target * F.log_softmax(logits, -1), -1)
+        if weight is None: return loss.mean()
+        w = weight[y[:, 0].long()]  # each sample weighted by its grade, as cross-entropy's `weight` does
+        return (w * loss).sum() / w.sum()
     raise ValueError(f"unknown task {task!r}: expected one of {', '.join(TASKS)}")
+
+# %% ../nbs/07_losses.ipynb #4303e88f
+def class_weights(y: torch.Tensor, # (n, L) integer training labels
+                  task: str, # a MedMNIST task type
+                  n_classes: int, # classes (multi-class, ordinal) or labels (binary: 1, multi-label: L)
+                  power: float = 0.5, # 0: no re-weighting, 1: inverse frequency
+                  cap: float = 10., # largest weight
+                 ) -> torch.Tensor | None:
+    "Loss weights that counter the class imbalance of the labels `y` (None when `power` is 0)."
+    if power == 0: return None
+    y = torch.as_tensor(y).long()
+    if task in ('binary-class', 'multi-label'):
+        pos = y.float().view(len(y), -1).sum(0)
+        w = ((len(y) - pos) / pos.clamp(min=1)) ** power
+    elif task in ('multi-class', 'ordinal-regression'):
+        counts = torch.bincount(y[:, 0], minlength=n_classes).float()
+        w = (counts.mean() / counts.clamp(min=1)) ** power
+    else: raise ValueError(f"unknown task {task!r}: expected one of {', '.join(TASKS)}")
+    return w.clamp(1 / cap, cap)

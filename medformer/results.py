@@ -11,7 +11,7 @@ from .registry import get_info
 import medformer.synth  # registers the synthetic flags (synth_*), which runs may use
 
 # %% auto #0
-__all__ = ['REFS', 'load_reference', 'official_benchmark', 'gather_runs']
+__all__ = ['REFS', 'load_reference', 'official_benchmark', 'gather_runs', 'leave_one_dataset_out']
 
 # %% ../nbs/11_results.ipynb #5a3f96e1
 REFS = Path(str(importlib.resources.files('medformer')))/'refs'  # shipped with the package
@@ -41,4 +41,21 @@ def gather_runs(root) -> pd.DataFrame:
         for split in ('val', 'test'):
             for k, v in m.get(split, {}).items(): flat[f'{split}_{k}'] = v
         rows.append(dict(flat, run=str(p.parent)))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/11_results.ipynb #bfdd08fa
+def leave_one_dataset_out(scores: pd.DataFrame, # columns lever, option, dataset, auc (one row per run)
+                          metric: str = 'auc', # the column that decides
+                         ) -> pd.DataFrame:
+    "Per lever and held-out dataset: the option picked without it, its score there, and the best option there."
+    rows = []
+    for lever, s in scores.groupby('lever', sort=False):
+        table = s.pivot_table(index='option', columns='dataset', values=metric, aggfunc='mean').dropna()  # options run on every dataset
+        if table.shape[1] < 2: raise ValueError(f"lever {lever!r}: needs every option on at least 2 datasets, got {table.shape[1]}")
+        pick_all = table.mean(axis=1).idxmax()
+        for d in table.columns:
+            pick = table.drop(columns=d).mean(axis=1).idxmax()
+            rows.append(dict(lever=lever, held_out=d, pick_without=pick, pick_all=pick_all, best_on_held_out=table[d].idxmax(),
+                             score_of_pick=table.loc[pick, d], best_score=table[d].max(),
+                             regret=table[d].max() - table.loc[pick, d]))
     return pd.DataFrame(rows)

@@ -5,6 +5,7 @@
 # %% ../nbs/10_train.ipynb #1d8685cf
 from __future__ import annotations
 import json, time, warnings
+from dataclasses import replace
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -17,6 +18,7 @@ from .data import load_medmnist, Batches
 import medformer.synth  # registers the synthetic suite, so its flags train like any other
 from .augment import Augment, augment_policy
 from .model import Medformer
+from .losses import class_weights
 from .learner import (Learner, Tagged, SupervisedObjective, EvalCB, AugmentCB, EMACB, NaNCB, ClockCB,
                                CheckpointCB, ProgressCB, check_same_run)
 
@@ -51,27 +53,31 @@ def _opts(model_opts) -> dict:
     if not isinstance(model_opts, dict): raise ValueError(f"model_opts must be a dict of Medformer options, got {model_opts!r}")
     return model_opts
 
-def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, batch_size=0, lr=0., wd=-1., warmup=-1., seed=0,
-               data_root='', device='', augment=1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0,
+def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batch_size=0, lr=0., wd=-1., warmup=-1., seed=0,
+               data_root='', device='', augment=1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1.,
                model_opts=None) -> dict:
     "The checked parameters of a single-task run with the preset's defaults filled in (see `fit_single_task`)."
     preset, info = get_preset(size), get_info(dataset)
     img = input_size(info, preset, as_int('img_size', img_size, lo=0))
-    epochs = as_int('epochs', epochs, lo=0) or preset.epochs
     bs = as_int('batch_size', batch_size, lo=0) or preset.batch_size(info.spatial_dims)
-    lr = as_float('lr', lr, lo=0) or preset.lr
+    budget = as_int('steps', steps, lo=0) or preset.steps
+    epochs = as_int('epochs', epochs, lo=0) or replace(preset, batch_size_2d=bs, batch_size_3d=bs, steps=budget).epochs(
+        info.n_samples['train'], info.spatial_dims)  # the step budget at this batch size
+    lr = as_float('lr', lr, lo=0) or preset.lr(info.spatial_dims)
+    balance = as_float('balance', balance)
     wd = as_float('wd', wd)
     warmup = as_float('warmup', warmup, hi=1, hi_open=True)
     beta = None if ordinal_beta in (None, 'None', 'none', '') else as_float('ordinal_beta', ordinal_beta, lo=0, lo_open=True)
     try: dev = default_device(str(device))
     except RuntimeError as e: raise ValueError(f"unknown device {device!r}: use '', 'cpu', 'cuda' or 'cuda:N' ({e})") from None
-    return dict(dataset=info.flag, size=preset.name, img_size=img, epochs=epochs, batch_size=bs, lr=lr,
+    return dict(dataset=info.flag, size=preset.name, img_size=img, epochs=epochs, steps=budget, batch_size=bs, lr=lr,
                 wd=preset.weight_decay if wd < 0 else wd,
-                warmup=preset.warmup_epochs / epochs if warmup < 0 else warmup,
+                warmup=preset.warmup if warmup < 0 else warmup,
                 seed=as_int('seed', seed, lo=0), data_root=str(data_root), device=str(dev),
                 augment=as_float('augment', augment, lo=0),
                 label_smoothing=as_float('label_smoothing', label_smoothing, 0, 1, hi_open=True),
-                ordinal_beta=beta, ema=as_float('ema', ema, 0, 1, hi_open=True), model_opts=_opts(model_opts))
+                ordinal_beta=beta, ema=as_float('ema', ema, 0, 1, hi_open=True),
+                balance=preset.balance if balance < 0 else balance, model_opts=_opts(model_opts))
 
 # %% ../nbs/10_train.ipynb #4d382363
 def check_splits(data):
@@ -109,7 +115,8 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     *,
                     size: str = 'tiny', # model preset: tiny, small or large
                     img_size: int = 0, # MedMNIST size to read (0: the preset's)
-                    epochs: int = 0, # 0: the preset's
+                    epochs: int = 0, # 0: the step budget in whole epochs
+                    steps: int = 0, # optimiser-step budget (0: the preset's); `epochs` overrides it
                     batch_size: int = 0, # 0: the preset's for the dataset's dimensionality
                     lr: float = 0., # peak learning rate (0: the preset's)
                     wd: float = -1., # weight decay (<0: the preset's)
@@ -124,15 +131,17 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     label_smoothing: float = 0.1, # see 07_losses
                     ema: float = 0.99, # decay of the weights' moving average that is scored and kept (0: none)
                     ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks (None: cross-entropy)
+                    balance: float = -1., # power of the class weights of the loss (<0: the preset's; 0: none)
                     model_opts: dict | str | None = None, # extra Medformer options (query, combine, shared, stem), or their JSON
                     checkpoint_every: int = 0, # also checkpoint every n steps (0: each epoch only)
                     progress: bool = True, # show a progress bar
                    ) -> dict:
     "Train one dataset; write params, metrics, history and checkpoints to `out_dir`; return the metrics."
     t0 = time.time()
-    p = run_params(dataset, size=size, img_size=img_size, epochs=epochs, batch_size=batch_size, lr=lr, wd=wd,
+    p = run_params(dataset, size=size, img_size=img_size, epochs=epochs, steps=steps, batch_size=batch_size, lr=lr, wd=wd,
                    warmup=warmup, seed=seed, data_root=data_root, device=device, augment=augment,
-                   label_smoothing=label_smoothing, ema=ema, ordinal_beta=ordinal_beta, model_opts=model_opts)
+                   label_smoothing=label_smoothing, ema=ema, ordinal_beta=ordinal_beta, balance=balance,
+                   model_opts=model_opts)
     resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))
     every = as_int('checkpoint_every', checkpoint_every, lo=0)
     info, dev = get_info(p['dataset']), torch.device(p['device'])
@@ -150,7 +159,9 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
         ev, clock = EvalCB(out), ClockCB(t0)
         cbs = [NaNCB(), AugmentCB({info.flag: aug}, seed=p['seed']), ev, clock, CheckpointCB(out, resume, every, p)]
         if p['ema']: cbs.append(EMACB(p['ema']))
-        learn = Learner(model, train, val, SupervisedObjective(p['label_smoothing'], p['ordinal_beta']),
+        weights = class_weights(data.splits['train'].labels, info.task, info.n_outputs, p['balance'])
+        objective = SupervisedObjective(p['label_smoothing'], p['ordinal_beta'], {info.flag: weights})
+        learn = Learner(model, train, val, objective,
                         epochs=p['epochs'], lr=p['lr'], wd=p['wd'], warmup=p['warmup'],
                         cbs=cbs + ([ProgressCB()] if progress else []))
         learn.fit()

@@ -19,7 +19,7 @@ def ordinal_targets(y: torch.Tensor, # (b,) integer grades
     grades = torch.arange(n_classes, device=y.device)
     return torch.softmax(-beta * (grades[None] - y[:, None]).abs().float(), dim=-1)
 
-# %% ../nbs/07_losses.ipynb #e677925a
+# %% ../nbs/07_losses.ipynb #8706d585
 TASKS = ('binary-class', 'multi-label', 'multi-class', 'ordinal-regression')
 
 def task_loss(logits: torch.Tensor, # (b, n_outputs) raw head outputs
@@ -28,9 +28,11 @@ def task_loss(logits: torch.Tensor, # (b, n_outputs) raw head outputs
               label_smoothing: float = 0., # mass moved from the true answer to the others
               ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks; None for cross-entropy
               weight: torch.Tensor | None = None, # per-label positive weights (binary, multi-label) or per-class weights
+              calibrate: bool = True, # with `weight`: apply it to `logits + log(weight)`, so the outputs stay calibrated
              ) -> torch.Tensor:
     "The training loss of `task` (a scalar)."
     logits = logits.float()
+    if weight is not None and calibrate: logits = logits + weight.log()
     if task in ('binary-class', 'multi-label'):
         target = y.float().view_as(logits)
         target = target * (1 - label_smoothing) + 0.5 * label_smoothing

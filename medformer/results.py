@@ -50,7 +50,7 @@ def leave_one_dataset_out(scores: pd.DataFrame, # columns lever, option, dataset
     "Per lever and held-out dataset: the option picked without it, its score there, and the best option there."
     rows = []
     for lever, s in scores.groupby('lever', sort=False):
-        table = s.pivot_table(index='option', columns='dataset', values=metric, aggfunc='mean').dropna()  # options run on every dataset
+        table = s.pivot_table(index='option', columns='dataset', values=metric, aggfunc='mean').dropna(axis=1)  # datasets every option ran on
         if table.shape[1] < 2: raise ValueError(f"lever {lever!r}: needs every option on at least 2 datasets, got {table.shape[1]}")
         pick_all = table.mean(axis=1).idxmax()
         for d in table.columns:

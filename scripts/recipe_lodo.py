@@ -34,11 +34,10 @@ screen = pd.concat(rows)
 screen['dataset'] = screen.dataset + '-' + screen.img_size.astype(str)
 pd.set_option('display.width', 220)
 for lever, s in screen.groupby('lever'):
-    t = s.pivot_table(index='option', columns='dataset', values='val_auc', aggfunc='mean')
-    t['mean'] = t.mean(axis=1)
-    print(f'\n{lever}: validation AUC (seed-mean)'); print(t.round(3).to_string())
-    tt = s.pivot_table(index='option', columns='dataset', values='test_auc', aggfunc='mean')
-    print(f'{lever}: test AUC (reported only)'); print(tt.round(3).to_string())
+    for col, what in (('val_auc', 'validation AUC'), ('val_acc', 'validation ACC'), ('test_auc', 'test AUC (reported only)')):
+        t = s.pivot_table(index='option', columns='dataset', values=col, aggfunc='mean')
+        t['mean'] = t.dropna(axis=1).mean(axis=1)  # over the datasets every option ran on
+        print(f'\n{lever}: {what}, seed-mean'); print(t.round(3).to_string())
 lodo = leave_one_dataset_out(screen.rename(columns={'val_auc': 'auc'}))
 print('\nleave-one-dataset-out'); print(lodo.round(3).to_string(index=False))
 if len(sys.argv) > 3:

@@ -19,7 +19,7 @@ def ordinal_targets(y: torch.Tensor, # (b,) integer grades
     grades = torch.arange(n_classes, device=y.device)
     return torch.softmax(-beta * (grades[None] - y[:, None]).abs().float(), dim=-1)
 
-# %% ../nbs/07_losses.ipynb #8706d585
+# %% ../nbs/07_losses.ipynb #e665ccb2
 TASKS = ('binary-class', 'multi-label', 'multi-class', 'ordinal-regression')
 
 def task_loss(logits: torch.Tensor, # (b, n_outputs) raw head outputs

@@ -160,6 +160,7 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
         cbs = [NaNCB(), AugmentCB({info.flag: aug}, seed=p['seed']), ev, clock, CheckpointCB(out, resume, every, p)]
         if p['ema']: cbs.append(EMACB(p['ema']))
         weights = class_weights(data.splits['train'].labels, info.task, info.n_outputs, p['balance'])
+        if weights is not None: weights = weights.to(dev)  # once, so the per-step `.to` in the objective is a no-op
         objective = SupervisedObjective(p['label_smoothing'], p['ordinal_beta'], {info.flag: weights})
         learn = Learner(model, train, val, objective,
                         epochs=p['epochs'], lr=p['lr'], wd=p['wd'], warmup=p['warmup'],

@@ -63,12 +63,19 @@ class SupervisedObjective:
         return task_loss(logits, y, task_of(model, flag), self.label_smoothing, self.ordinal_beta, w), logits
 
 # %% ../nbs/09_learner.ipynb #8f65a4fb
-def param_groups(model: nn.Module, wd: float):
-    "AdamW groups: weight decay on matrices and latents, none on biases and norm weights."
-    decay, no_decay = [], []
-    for p in model.parameters():
-        if p.requires_grad: (decay if p.ndim >= 2 else no_decay).append(p)
-    return [dict(params=decay, weight_decay=wd), dict(params=no_decay, weight_decay=0.)]
+def param_groups(model: nn.Module, wd: float,
+                 lr_mults: dict | None = None, # parameter-name prefix -> multiplier of the peak lr
+                ) -> list[dict]:
+    "AdamW groups: weight decay on matrices and latents, none on biases and norm weights; one group per lr multiplier."
+    lr_mults, groups = lr_mults or {}, {}
+    for name, p in model.named_parameters():
+        if not p.requires_grad: continue  # frozen: not optimised
+        hits = [k for k in lr_mults if name.startswith(k)]
+        mult = float(lr_mults[max(hits, key=len)]) if hits else 1.0
+        decay = wd if p.ndim >= 2 else 0.
+        groups.setdefault((mult, decay), []).append(p)
+    if not groups: raise ValueError("no parameter of the model is trainable (all have requires_grad=False): nothing to fit")
+    return [dict(params=ps, weight_decay=decay, lr_mult=mult) for (mult, decay), ps in groups.items()]
 
 # %% ../nbs/09_learner.ipynb #bb009abc
 class Learner:
@@ -78,6 +85,7 @@ class Learner:
                  lr: float = 1e-3, # peak learning rate
                  wd: float = 1e-3, # AdamW weight decay
                  warmup: float = 0.05, # fraction of steps warming up (OneCycleLR pct_start)
+                 lr_mults: dict | None = None, # parameter-name prefix -> multiplier of `lr` (see `param_groups`)
                  grad_clip: float | None = 1.0, # max gradient norm (None: no clipping)
                  amp: str = 'auto', # 'bf16', 'off' or 'auto' (bf16 on CUDA only)
                  cbs=(), # callbacks
@@ -85,6 +93,7 @@ class Learner:
         self.model, self.train_dl, self.valid_dl = model, train, valid
         self.objective = objective or SupervisedObjective()
         self.epochs, self.lr, self.wd, self.warmup, self.grad_clip = epochs, lr, wd, warmup, grad_clip
+        self.lr_mults = lr_mults
         self.device = torch.device(device) if device else next(model.parameters()).device
         self.amp = (self.device.type == 'cuda') if amp == 'auto' else amp == 'bf16'
         self.cbs = sorted(cbs, key=lambda c: c.order)
@@ -135,8 +144,9 @@ def fit(self: Learner):
     if len(self.train_dl) == 0: raise ValueError("the training loader has no batches: the train split is empty "
                                                  "(or smaller than one batch with drop_last): nothing to train on")
     total = max(4, self.epochs * len(self.train_dl))  # OneCycleLR needs a few steps per phase
-    self.opt = torch.optim.AdamW(param_groups(self.model, self.wd), lr=self.lr)
-    self.sched = torch.optim.lr_scheduler.OneCycleLR(self.opt, max_lr=self.lr, total_steps=total,
+    groups = param_groups(self.model, self.wd, self.lr_mults)
+    self.opt = torch.optim.AdamW(groups, lr=self.lr)
+    self.sched = torch.optim.lr_scheduler.OneCycleLR(self.opt, max_lr=[self.lr * g['lr_mult'] for g in groups], total_steps=total,
                                                      pct_start=min(max(self.warmup, 2 / total), 0.5))
     self.start_epoch = 0
     try:
@@ -177,9 +187,11 @@ def _nan_low(v: float) -> float: return v if math.isfinite(v) else -math.inf
 class EvalCB(Callback):
     "Score `learn.valid_dl` after each epoch; keep the best scored weights by mean validation AUC (then ACC)."
     order = 10
-    def __init__(self, out_dir=None, split: str = 'val'):
-        self.out_dir, self.split = Path(out_dir) if out_dir else None, split
+    def __init__(self, out_dir=None, split: str = 'val',
+                 per_task: bool = False): # also keep each dataset's best weights (multi-task)
+        self.out_dir, self.split, self.per_task = Path(out_dir) if out_dir else None, split, per_task
         self.best, self.best_epoch, self.best_state, self.warned = (-math.inf, -math.inf), -1, None, False
+        self.task_best = {}  # flag -> dict(key, epoch, state)
 
     def before_fit(self, learn):
         if learn.valid_dl is None or len(learn.valid_dl) == 0:
@@ -197,19 +209,30 @@ class EvalCB(Callback):
             self.warned = True
         key = tuple(_nan_low(float(np.mean([m[k] for m in scores.values()]))) for k in ('auc', 'acc'))
         learn.last_scores = scores
+        state = lambda: {k: v.detach().clone() if torch.is_tensor(v) else v
+                         for k, v in _unwrap(learn.eval_model or learn.model).state_dict().items()}
         if key > self.best or self.best_epoch < 0:
             self.best, self.best_epoch = key, learn.epoch
-            scored = _unwrap(learn.eval_model or learn.model)
-            self.best_state = {k: v.detach().clone() if torch.is_tensor(v) else v for k, v in scored.state_dict().items()}
+            self.best_state = state()
             if self.out_dir: save_torch(dict(model=self.best_state, epoch=learn.epoch, scores=scores), self.out_dir/'best.pt')
+        for flag, m in scores.items() if self.per_task else ():
+            k = (_nan_low(m['auc']), _nan_low(m['acc']))
+            if flag not in self.task_best or k > tuple(self.task_best[flag]['key']):
+                self.task_best[flag] = dict(key=list(k), epoch=learn.epoch,
+                                            state=self.best_state if self.best_epoch == learn.epoch else state())
 
-    def state_dict(self): return dict(best=list(self.best), best_epoch=self.best_epoch, best_state=self.best_state)
-    def load_state_dict(self, d): self.best, self.best_epoch, self.best_state = tuple(d['best']), d['best_epoch'], d['best_state']
+    def state_dict(self): return dict(best=list(self.best), best_epoch=self.best_epoch, best_state=self.best_state,
+                                      task_best=self.task_best)
+    def load_state_dict(self, d):
+        self.best, self.best_epoch, self.best_state = tuple(d['best']), d['best_epoch'], d['best_state']
+        self.task_best = d.get('task_best', {})
 
-    def load_best(self, learn):
-        "Put the best weights into `learn.model` and score it from now on (not the moving average)."
+    def load_best(self, learn, flag: str | None = None):
+        "Put the best weights (by the mean, or dataset `flag`'s own) into `learn.model` and score it from now on."
         if self.best_state is None: raise RuntimeError("no epoch was scored yet: there is no best checkpoint to load")
-        learn.model.load_state_dict(self.best_state)
+        if flag is not None and flag not in self.task_best:
+            raise ValueError(f"no best checkpoint of {flag!r} is kept: pass per_task=True (kept: {', '.join(self.task_best) or 'none'})")
+        learn.model.load_state_dict(self.best_state if flag is None else self.task_best[flag]['state'])
         learn.eval_model = None
 
 # %% ../nbs/09_learner.ipynb #b646f754

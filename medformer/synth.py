@@ -21,8 +21,9 @@ __all__ = ['SYNTHETIC', 'SYNTHETIC_FLAGS', 'RARE_CLASSES', 'NONE', 'DISC', 'RING
 # %% ../nbs/01a_synth.ipynb #af3c352c
 def _synth(flag, task, n_channels, names, spatial_dims, description, n=None):
     n = n or (dict(train=1000, val=200, test=400) if spatial_dims == 2 else dict(train=400, val=100, test=200))
-    return DatasetInfo(flag, task, n_channels, {str(i): c for i, c in enumerate(names)}, n, spatial_dims, (28, 64),
-                       'synthetic', 'phantom', md5={28: None, 64: None}, url={28: None, 64: None}, synthetic=True,
+    sizes = (28, 64, 224) if spatial_dims == 2 else (28, 64)  # 224 px and 64^3: what the large preset reads
+    return DatasetInfo(flag, task, n_channels, {str(i): c for i, c in enumerate(names)}, n, spatial_dims, sizes,
+                       'synthetic', 'phantom', md5=dict.fromkeys(sizes), url=dict.fromkeys(sizes), synthetic=True,
                        description=description)
 
 SYNTHETIC = (

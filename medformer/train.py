@@ -14,16 +14,18 @@ from .core import (get_preset, set_seed, default_device, make_run_dir, run_info,
                             as_float, RunLock)
 from .registry import get_info
 from .files import cached_md5
-from .data import load_medmnist, Batches
+from .data import load_medmnist, Batches, Split
 import medformer.synth  # registers the synthetic suite, so its flags train like any other
 from .augment import Augment, augment_policy
 from .model import Medformer
 from .losses import class_weights
+from .transfer import label_count, label_subset, load_pretrained, freeze as freeze_parts, pretrained_lr_mults, FREEZE
 from .learner import (Learner, Tagged, SupervisedObjective, EvalCB, AugmentCB, EMACB, NaNCB, ClockCB,
                                CheckpointCB, ProgressCB, check_same_run)
 
 # %% auto #0
-__all__ = ['RUN_FILES', 'input_size', 'make_loaders', 'run_params', 'check_splits', 'open_run', 'fit_single_task', 'plot_history']
+__all__ = ['RUN_FILES', 'input_size', 'make_loaders', 'run_params', 'check_splits', 'open_run', 'steps_to_reach',
+           'fit_single_task', 'plot_history']
 
 # %% ../nbs/10_train.ipynb #aa15a015
 def input_size(info, preset, img_size: int = 0) -> int:
@@ -55,19 +57,23 @@ def _opts(model_opts) -> dict:
 
 def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batch_size=0, lr=0., wd=-1., warmup=-1., seed=0,
                data_root='', device='', augment=1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1.,
-               model_opts=None) -> dict:
+               model_opts=None, label_fraction=1., checkpoint='', freeze='none', pretrained_lr=1.) -> dict:
     "The checked parameters of a single-task run with the preset's defaults filled in (see `fit_single_task`)."
     preset, info = get_preset(size), get_info(dataset)
     img = input_size(info, preset, as_int('img_size', img_size, lo=0))
     bs = as_int('batch_size', batch_size, lo=0) or preset.batch_size(info.spatial_dims)
     budget = as_int('steps', steps, lo=0) or preset.steps
+    fraction = as_float('label_fraction', label_fraction, lo=0, lo_open=True, hi=1)
+    n_train = label_count(info.n_samples['train'], fraction)
     epochs = as_int('epochs', epochs, lo=0) or replace(preset, batch_size_2d=bs, batch_size_3d=bs, steps=budget).epochs(
-        info.n_samples['train'], info.spatial_dims)  # the step budget at this batch size
+        n_train, info.spatial_dims)  # the step budget at this batch size, on the labels used
     lr = as_float('lr', lr, lo=0) or preset.lr(info.spatial_dims)
     balance = as_float('balance', balance)
     wd = as_float('wd', wd)
     warmup = as_float('warmup', warmup, hi=1, hi_open=True)
     beta = None if ordinal_beta in (None, 'None', 'none', '') else as_float('ordinal_beta', ordinal_beta, lo=0, lo_open=True)
+    if freeze not in FREEZE: raise ValueError(f"unknown freeze {freeze!r}: choose one of {', '.join(FREEZE)}")
+    if freeze != 'none' and not checkpoint: raise ValueError(f"freeze={freeze!r} needs a checkpoint to start from: pass checkpoint=...")
     try: dev = default_device(str(device))
     except RuntimeError as e: raise ValueError(f"unknown device {device!r}: use '', 'cpu', 'cuda' or 'cuda:N' ({e})") from None
     return dict(dataset=info.flag, size=preset.name, img_size=img, epochs=epochs, steps=budget, batch_size=bs, lr=lr,
@@ -77,7 +83,9 @@ def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batc
                 augment=as_float('augment', augment, lo=0),
                 label_smoothing=as_float('label_smoothing', label_smoothing, 0, 1, hi_open=True),
                 ordinal_beta=beta, ema=as_float('ema', ema, 0, 1, hi_open=True),
-                balance=preset.balance if balance < 0 else balance, model_opts=_opts(model_opts))
+                balance=preset.balance if balance < 0 else balance, model_opts=_opts(model_opts),
+                label_fraction=fraction, n_train=n_train, checkpoint=str(checkpoint), freeze=freeze,
+                pretrained_lr=as_float('pretrained_lr', pretrained_lr, lo=0, lo_open=True))
 
 # %% ../nbs/10_train.ipynb #4d382363
 def check_splits(data):
@@ -110,6 +118,22 @@ def open_run(out: Path, params: dict, *, resume: bool = False, overwrite: bool =
     save_json(params, out/'params.json')
     return None
 
+# %% ../nbs/10_train.ipynb #bdf262a4
+def _baseline(run, flag: str) -> dict:
+    "The best validation AUC of the finished single-task run in folder `run`, and the steps to its best epoch."
+    path = Path(run)/'metrics.json'
+    if not path.is_file(): raise ValueError(f"baseline {run} holds no metrics.json: give the folder of a finished single-task run")
+    m = json.loads(path.read_text())
+    if m.get('dataset') != flag: raise ValueError(f"baseline {run} is a run on {m.get('dataset')!r}, not {flag!r}")
+    h = pd.read_csv(Path(run)/'history.csv')
+    step = h[(h.split == 'val') & (h.metric == 'auc') & (h.epoch == m['best_epoch'])].step
+    return dict(run=str(run), auc=m['val']['auc'], steps=int(step.iloc[0]) if len(step) else None)
+
+def steps_to_reach(history: list, auc: float) -> dict:
+    "The first optimiser step (at an epoch's end) whose validation AUC reached `auc`; None if none did."
+    hit = [r['step'] for r in history if r['split'] == 'val' and r['metric'] == 'auc' and r['value'] >= auc - 1e-9]
+    return dict(steps_to_baseline=min(hit) if hit else None)
+
 # %% ../nbs/10_train.ipynb #2f59a62a
 def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     *,
@@ -133,6 +157,11 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks (None: cross-entropy)
                     balance: float = -1., # power of the class weights of the loss (<0: the preset's; 0: none)
                     model_opts: dict | str | None = None, # extra Medformer options (query, combine, shared, stem), or their JSON
+                    label_fraction: float = 1., # train on this stratified, seeded share of the training labels
+                    checkpoint: str = '', # start from these weights (a run folder or .pt; '' : from scratch)
+                    freeze: str = 'none', # with a checkpoint: 'none', 'backbone' or 'backbone+input'
+                    pretrained_lr: float = 1., # learning-rate multiplier of the pretrained parts that train
+                    baseline: str = '', # a single-task run folder: count the steps to reach its best validation AUC
                     checkpoint_every: int = 0, # also checkpoint every n steps (0: each epoch only)
                     progress: bool = True, # show a progress bar
                    ) -> dict:
@@ -141,12 +170,17 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
     p = run_params(dataset, size=size, img_size=img_size, epochs=epochs, steps=steps, batch_size=batch_size, lr=lr, wd=wd,
                    warmup=warmup, seed=seed, data_root=data_root, device=device, augment=augment,
                    label_smoothing=label_smoothing, ema=ema, ordinal_beta=ordinal_beta, balance=balance,
-                   model_opts=model_opts)
+                   model_opts=model_opts, label_fraction=label_fraction, checkpoint=checkpoint, freeze=freeze,
+                   pretrained_lr=pretrained_lr)
     resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))
     every = as_int('checkpoint_every', checkpoint_every, lo=0)
     info, dev = get_info(p['dataset']), torch.device(p['device'])
     data = load_medmnist(info.flag, size=p['img_size'], root=data_root or None)
     check_splits(data)
+    target = _baseline(baseline, info.flag) if baseline else None
+    if p['label_fraction'] < 1:
+        idx = label_subset(data.train.labels, info.task, p['label_fraction'], p['seed'])
+        data.splits['train'] = Split(*data.train.gather(idx), 'train')
     p |= dict(data_file=data.path.name, data_md5=cached_md5(data.path), **run_info())
     out = make_run_dir(out_dir)
     with RunLock(out):
@@ -155,6 +189,8 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
         set_seed(p['seed'])
         train, val, test = make_loaders(data, batch_size=p['batch_size'], seed=p['seed'], device=dev)
         model = Medformer(p['size'], [info], img_size=p['img_size'], **p['model_opts']).to(dev)
+        loaded = load_pretrained(model, p['checkpoint'], verbose=progress) if p['checkpoint'] else None
+        freeze_parts(model, p['freeze'])
         aug = Augment(info.spatial_dims, **(augment_policy(info) | dict(strength=p['augment']))).to(dev)
         ev, clock = EvalCB(out), ClockCB(t0)
         cbs = [NaNCB(), AugmentCB({info.flag: aug}, seed=p['seed']), ev, clock, CheckpointCB(out, resume, every, p)]
@@ -164,12 +200,16 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
         objective = SupervisedObjective(p['label_smoothing'], p['ordinal_beta'], {info.flag: weights})
         learn = Learner(model, train, val, objective,
                         epochs=p['epochs'], lr=p['lr'], wd=p['wd'], warmup=p['warmup'],
+                        lr_mults=pretrained_lr_mults(p['freeze'], p['pretrained_lr']) if loaded else None,
                         cbs=cbs + ([ProgressCB()] if progress else []))
         learn.fit()
         ev.load_best(learn)  # the best-validation checkpoint is what gets scored
         scores = {k: learn.evaluate(dl)[info.flag] for k, dl in (('val', val), ('test', test))}
         metrics = dict(dataset=info.flag, size=p['size'], img_size=p['img_size'], seed=p['seed'], **scores,
-                       best_epoch=ev.best_epoch, epochs=p['epochs'], steps=learn.step, seconds=round(clock.seconds, 1))
+                       best_epoch=ev.best_epoch, epochs=p['epochs'], steps=learn.step, seconds=round(clock.seconds, 1),
+                       n_train=len(data.train), label_fraction=p['label_fraction'])
+        if loaded: metrics |= dict(checkpoint=p['checkpoint'], freeze=p['freeze'], new=loaded['new'])
+        if target: metrics |= steps_to_reach(learn.history, target['auc']) | dict(baseline=target)
         save_json(metrics, out/'metrics.json')
     return metrics
 

@@ -18,9 +18,9 @@ from .metrics import evaluate
 
 # %% auto #0
 __all__ = ['VOLATILE', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'Callback', 'Tagged', 'task_of',
-           'SupervisedObjective', 'param_groups', 'Learner', 'fit', 'predict', 'evaluate_loader', 'EvalCB', 'AugmentCB',
-           'EMACB', 'nonfinite_params', 'NaNCB', 'ClockCB', 'rng_states', 'set_rng_states', 'param_diff',
-           'check_same_run', 'load_checkpoint', 'CheckpointCB', 'ProgressCB']
+           'SupervisedObjective', 'param_groups', 'adamw', 'one_cycle', 'Learner', 'fit', 'predict', 'evaluate_loader',
+           'EvalCB', 'AugmentCB', 'EMACB', 'nonfinite_params', 'NaNCB', 'ClockCB', 'rng_states', 'set_rng_states',
+           'param_diff', 'check_same_run', 'load_checkpoint', 'CheckpointCB', 'ProgressCB']
 
 # %% ../nbs/09_learner.ipynb #27f55714
 class CancelFitException(Exception): "Stop training now; `after_fit` still runs."
@@ -78,6 +78,15 @@ def param_groups(model: nn.Module, wd: float,
     return [dict(params=ps, weight_decay=decay, lr_mult=mult) for (mult, decay), ps in groups.items()]
 
 # %% ../nbs/09_learner.ipynb #bb009abc
+def adamw(groups: list, lr: float) -> torch.optim.Optimizer:
+    "The default optimiser: AdamW over `param_groups` (each group's own weight decay)."
+    return torch.optim.AdamW(groups, lr=lr)
+
+def one_cycle(opt, max_lrs: list, total_steps: int, warmup: float):
+    "The default schedule: OneCycleLR to each group's peak, `warmup` of the steps rising (at least 2 steps, at most half)."
+    return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=max_lrs, total_steps=total_steps,
+                                               pct_start=min(max(warmup, 2 / total_steps), 0.5))
+
 class Learner:
     "A model, loaders, an objective and callbacks: `fit()` trains, `evaluate(loader)` scores."
     def __init__(self, model: nn.Module, train, valid=None, objective=None, *,
@@ -86,6 +95,8 @@ class Learner:
                  wd: float = 1e-3, # AdamW weight decay
                  warmup: float = 0.05, # fraction of steps warming up (OneCycleLR pct_start)
                  lr_mults: dict | None = None, # parameter-name prefix -> multiplier of `lr` (see `param_groups`)
+                 opt_func=adamw, # (param groups, lr) -> optimiser
+                 sched_func=one_cycle, # (optimiser, peak lr per group, total steps, warmup) -> per-step scheduler
                  grad_clip: float | None = 1.0, # max gradient norm (None: no clipping)
                  amp: str = 'auto', # 'bf16', 'off' or 'auto' (bf16 on CUDA only)
                  cbs=(), # callbacks
@@ -93,7 +104,7 @@ class Learner:
         self.model, self.train_dl, self.valid_dl = model, train, valid
         self.objective = objective or SupervisedObjective()
         self.epochs, self.lr, self.wd, self.warmup, self.grad_clip = epochs, lr, wd, warmup, grad_clip
-        self.lr_mults = lr_mults
+        self.lr_mults, self.opt_func, self.sched_func = lr_mults, opt_func, sched_func
         self.device = torch.device(device) if device else next(model.parameters()).device
         self.amp = (self.device.type == 'cuda') if amp == 'auto' else amp == 'bf16'
         self.cbs = sorted(cbs, key=lambda c: c.order)
@@ -145,9 +156,8 @@ def fit(self: Learner):
                                                  "(or smaller than one batch with drop_last): nothing to train on")
     total = max(4, self.epochs * len(self.train_dl))  # OneCycleLR needs a few steps per phase
     groups = param_groups(self.model, self.wd, self.lr_mults)
-    self.opt = torch.optim.AdamW(groups, lr=self.lr)
-    self.sched = torch.optim.lr_scheduler.OneCycleLR(self.opt, max_lr=[self.lr * g['lr_mult'] for g in groups], total_steps=total,
-                                                     pct_start=min(max(self.warmup, 2 / total), 0.5))
+    self.opt = self.opt_func(groups, self.lr)
+    self.sched = self.sched_func(self.opt, [self.lr * g['lr_mult'] for g in groups], total, self.warmup)
     self.start_epoch = 0
     try:
         self.callback('before_fit')

@@ -39,7 +39,8 @@ class Preset:
     weight_decay: float = 1e-3  # AdamW weight decay
     batch_size_2d: int = 32  # batch size for 2D datasets
     batch_size_3d: int = 32  # batch size for 3D datasets
-    steps: int = 1000  # optimiser-step budget of a single-task run (0: `min_epochs` epochs)
+    steps_2d: int = 1000  # optimiser-step budget of a single-task run on 2D data (0: `min_epochs` epochs)
+    steps_3d: int = 1000  # the same for 3D data
     min_epochs: int = 5  # never fewer epochs than this ...
     max_epochs: int = 100  # ... nor more than this
     warmup: float = 0.1  # fraction of the steps warming up
@@ -57,21 +58,25 @@ class Preset:
         "Peak learning rate for 2D or 3D data."
         return {2: self.lr_2d, 3: self.lr_3d}[spatial_dims]
 
+    def steps(self, spatial_dims: int) -> int:
+        "Optimiser-step budget of a single-task run on 2D or 3D data."
+        return {2: self.steps_2d, 3: self.steps_3d}[spatial_dims]
+
     def epochs(self, n_train: int, spatial_dims: int) -> int:
         "Epochs for a training set of `n_train` samples: the step budget in whole epochs, within the bounds."
         steps_per_epoch = max(1, n_train // self.batch_size(spatial_dims))  # the loader drops the last partial batch
-        return min(self.max_epochs, max(self.min_epochs, -(-self.steps // steps_per_epoch)))
+        return min(self.max_epochs, max(self.min_epochs, -(-self.steps(spatial_dims) // steps_per_epoch)))
 
 # %% ../nbs/00_core.ipynb #c009e30d
 PRESETS = {
     'tiny': Preset('tiny', 28, 28, dim=32, depth=1, heads=2, mlp_ratio=2, patch_size=4, latent_dim=16,
-                   num_latents=8, expander=(64, 64, 64), batch_size_2d=64, batch_size_3d=16, steps=0,
+                   num_latents=8, expander=(64, 64, 64), batch_size_2d=64, batch_size_3d=16, steps_2d=0, steps_3d=0,
                    min_epochs=1, max_epochs=1, warmup=0.),
     'small': Preset('small', 28, 28, dim=128, depth=4, heads=4, mlp_ratio=2, patch_size=4, latent_dim=64,
-                    num_latents=32, expander=(1024, 1024, 1024)),
+                    num_latents=32, expander=(1024, 1024, 1024), steps_3d=2000),
     'large': Preset('large', 224, 64, dim=512, depth=6, heads=8, mlp_ratio=4, patch_size=16, latent_dim=256,
                     num_latents=512, expander=(8192, 8192, 8192), lr_2d=1e-4, lr_3d=1e-4,
-                    batch_size_2d=64, batch_size_3d=16, steps=20000),
+                    batch_size_2d=64, batch_size_3d=16, steps_2d=20000, steps_3d=20000),
 }
 
 def get_preset(name: str | Preset) -> Preset:

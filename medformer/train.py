@@ -62,10 +62,10 @@ def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batc
     preset, info = get_preset(size), get_info(dataset)
     img = input_size(info, preset, as_int('img_size', img_size, lo=0))
     bs = as_int('batch_size', batch_size, lo=0) or preset.batch_size(info.spatial_dims)
-    budget = as_int('steps', steps, lo=0) or preset.steps
+    budget = as_int('steps', steps, lo=0) or preset.steps(info.spatial_dims)
     fraction = as_float('label_fraction', label_fraction, lo=0, lo_open=True, hi=1)
     n_train = label_count(info.n_samples['train'], fraction)
-    epochs = as_int('epochs', epochs, lo=0) or replace(preset, batch_size_2d=bs, batch_size_3d=bs, steps=budget).epochs(
+    epochs = as_int('epochs', epochs, lo=0) or replace(preset, batch_size_2d=bs, batch_size_3d=bs, steps_2d=budget, steps_3d=budget).epochs(
         n_train, info.spatial_dims)  # the step budget at this batch size, on the labels used
     lr = as_float('lr', lr, lo=0) or preset.lr(info.spatial_dims)
     balance = as_float('balance', balance)

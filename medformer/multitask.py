@@ -27,15 +27,20 @@ __all__ = ['SAMPLING', 'sampling_shares', 'step_counts', 'Interleave', 'Chain', 
            'mt_table']
 
 # %% ../nbs/12_multitask.ipynb #8e17f997
-SAMPLING = ('proportional', 'uniform', 'temperature')
+SAMPLING = ('proportional', 'uniform', 'temperature', 'budget')
 
 def sampling_shares(sizes: dict, # flag -> batches per epoch
                     sampling: str = 'proportional', # see `SAMPLING`
                     temperature: float = 2., # for 'temperature'
+                    budgets: dict | None = None, # flag -> single-task step budget, for 'budget'
                    ) -> dict:
     "Each dataset's share of the steps."
     if sampling not in SAMPLING: raise ValueError(f"unknown sampling {sampling!r}: choose one of {', '.join(SAMPLING)}")
     if sampling == 'temperature' and not temperature > 0: raise ValueError(f"temperature must be > 0, got {temperature}")
+    if sampling == 'budget':
+        missing = sorted(set(sizes) - set(budgets or {}))
+        if missing: raise ValueError(f"sampling='budget' needs every dataset's step budget: {', '.join(missing)} has none")
+        return {f: budgets[f] / sum(budgets[g] for g in sizes) for f in sizes}
     power = {'proportional': 1., 'uniform': 0., 'temperature': 1 / temperature if sampling == 'temperature' else 1.}[sampling]
     w = {f: float(n) ** power for f, n in sizes.items()}
     return {f: v / sum(w.values()) for f, v in w.items()}
@@ -52,6 +57,7 @@ class Interleave:
     "Training batches `(x, y, flag)` of several `Tagged` loaders, one dataset per step, in a seeded order."
     def __init__(self, loaders: dict, # flag -> `Tagged` loader of that dataset's training batches
                  sampling: str = 'proportional', temperature: float = 2.,
+                 budgets: dict | None = None, # flag -> single-task step budget, for sampling='budget'
                  seed: int = 0,
                  steps_per_epoch: int = 0): # 0: the sum of the loaders' lengths
         if not loaders: raise ValueError("no datasets to interleave: give at least one loader")
@@ -59,7 +65,7 @@ class Interleave:
         if empty: raise ValueError(f"{', '.join(empty)}: no training batches (train split smaller than one batch?)")
         self.loaders, self.seed = loaders, seed
         self.sizes = {f: len(dl) for f, dl in loaders.items()}
-        self.shares = sampling_shares(self.sizes, sampling, temperature)
+        self.shares = sampling_shares(self.sizes, sampling, temperature, budgets)
         self.steps = steps_per_epoch or sum(self.sizes.values())
         self.counts = step_counts(self.shares, self.steps)
 
@@ -136,6 +142,7 @@ def mt_params(datasets, *, size='tiny', epochs=0, steps=0, lr=0., wd=-1., warmup
             'ema', 'balance', 'model_opts', 'label_fraction')
     return dict(datasets=[f for f, _ in sets], img_sizes={f: s for f, s in sets},
                 batch_sizes={q['dataset']: q['batch_size'] for q in per}, epochs=n_epochs, steps=budget,
+                budgets={q['dataset']: q['steps'] for q in per},
                 sampling=sampling, temperature=as_float('temperature', temperature, lo=0, lo_open=True),
                 checkpoint=str(checkpoint), **{k: per[0][k] for k in keep})
 
@@ -151,7 +158,7 @@ def fit_multi_task(datasets = 'synth_binary2d,synth_binary3d', # flags (comma st
                    resume: bool = False, overwrite: bool = False,
                    augment: float = 1., label_smoothing: float = 0.1, ema: float = 0.99, ordinal_beta: float | None = 2.0,
                    balance: float = -1., # class weights' power (<0: the preset's)
-                   sampling: str = 'proportional', # 'proportional', 'uniform' or 'temperature'
+                   sampling: str = 'proportional', # 'proportional', 'uniform', 'temperature' or 'budget'
                    temperature: float = 2., # for sampling='temperature'
                    label_fraction: float = 1., # share of each dataset's training labels
                    checkpoint: str = '', # start from these weights (a run folder or .pt)
@@ -178,7 +185,7 @@ def fit_multi_task(datasets = 'synth_binary2d,synth_binary3d', # flags (comma st
         if done is not None: return done
         set_seed(p['seed'])
         loaders = {f: make_loaders(d, batch_size=p['batch_sizes'][f], seed=p['seed'], device=dev) for f, d in data.items()}
-        train = Interleave({f: l[0] for f, l in loaders.items()}, p['sampling'], p['temperature'], seed=p['seed'])
+        train = Interleave({f: l[0] for f, l in loaders.items()}, p['sampling'], p['temperature'], p['budgets'], seed=p['seed'])
         val, test = (Chain({f: l[i] for f, l in loaders.items()}) for i in (1, 2))
         infos = [d.info for d in data.values()]
         model = Medformer(p['size'], infos, **p['model_opts']).to(dev)

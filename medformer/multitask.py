@@ -12,14 +12,14 @@ import torch
 from .core import get_preset, set_seed, make_run_dir, run_info, save_json, as_bool, as_int, as_float, RunLock
 from .registry import get_info, MEDMNIST_FLAGS
 from .files import cached_md5, file_status
-from .data import load_medmnist, Split
+from .data import load_medmnist
 import medformer.synth
 from .augment import Augment, augment_policy
 from .model import Medformer
 from .losses import class_weights
 from .learner import (Learner, SupervisedObjective, EvalCB, AugmentCB, EMACB, NaNCB, ClockCB, CheckpointCB,
                                ProgressCB)
-from .transfer import label_subset, load_pretrained
+from .transfer import keep_labels, load_pretrained
 from .train import input_size, make_loaders, check_splits, open_run
 
 # %% auto #0
@@ -174,10 +174,7 @@ def fit_multi_task(datasets = 'synth_binary2d,synth_binary3d', # flags (comma st
     resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))
     dev = torch.device(p['device'])
     data = {f: load_medmnist(f, size=s, root=data_root or None) for f, s in p['img_sizes'].items()}
-    for d in data.values():
-        check_splits(d)
-        if p['label_fraction'] < 1:
-            d.splits['train'] = Split(*d.train.gather(label_subset(d.train.labels, d.info.task, p['label_fraction'], p['seed'])), 'train')
+    for d in data.values(): keep_labels(check_splits(d), p['label_fraction'], p['seed'])
     p |= dict(data_md5={f: cached_md5(d.path) for f, d in data.items()}, **run_info())
     out = make_run_dir(out_dir, prefix='medformer-mt-')
     with RunLock(out):

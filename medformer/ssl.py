@@ -19,7 +19,7 @@ from .augment import Augment, augment_policy, MASK_FLAGS
 from .model import Medformer
 from .learner import Learner, Callback, NaNCB, ClockCB, CheckpointCB, ProgressCB
 from .transfer import load_pretrained
-from .train import make_loaders, open_run
+from .train import make_loaders, open_run, check_splits
 from .multitask import Interleave, Chain, parse_datasets
 
 # %% auto #0
@@ -268,7 +268,7 @@ def fit_ssl(datasets = 'synth_binary2d,synth_binary3d', # flags (comma string or
                                   'augment', 'checkpoint', 'model_opts')})
     resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))
     dev = torch.device(p['device'])
-    data = {f: load_medmnist(f, size=s, root=data_root or None) for f, s in p['img_sizes'].items()}
+    data = {f: check_splits(load_medmnist(f, size=s, root=data_root or None), labels=False) for f, s in p['img_sizes'].items()}
     p |= dict(data_md5={f: cached_md5(d.path) for f, d in data.items()}, **run_info())
     out = make_run_dir(out_dir, prefix='medformer-ssl-')
     with RunLock(out):

@@ -14,12 +14,12 @@ from .core import (get_preset, set_seed, default_device, make_run_dir, run_info,
                             as_float, RunLock)
 from .registry import get_info
 from .files import cached_md5
-from .data import load_medmnist, Batches, Split
+from .data import load_medmnist, Batches
 import medformer.synth  # registers the synthetic suite, so its flags train like any other
 from .augment import Augment, augment_policy
 from .model import Medformer
 from .losses import class_weights
-from .transfer import label_count, label_subset, load_pretrained, freeze as freeze_parts, pretrained_lr_mults, FREEZE
+from .transfer import label_count, keep_labels, load_pretrained, freeze as freeze_parts, pretrained_lr_mults, FREEZE
 from .learner import (Learner, Tagged, SupervisedObjective, EvalCB, AugmentCB, EMACB, NaNCB, ClockCB,
                                CheckpointCB, ProgressCB, check_same_run)
 
@@ -88,16 +88,20 @@ def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batc
                 pretrained_lr=as_float('pretrained_lr', pretrained_lr, lo=0, lo_open=True))
 
 # %% ../nbs/10_train.ipynb #4d382363
-def check_splits(data):
-    "Raise a `ValueError` for a split the run cannot use; warn when validation AUC will be undefined."
+def check_splits(data, labels: bool = True): # False: a self-supervised run, which needs train and val only
+    "`data`, or a `ValueError` for a split the run cannot use; warn when validation AUC will be undefined."
     flag, n = data.info.flag, {k: len(v) for k, v in data.splits.items()}
     if n['train'] < 1: raise ValueError(f"{flag}: the train split has no samples: nothing to train on")
+    if not labels:
+        if n['val'] < 1: raise ValueError(f"{flag}: the val split has no samples: the pretext losses need one to be scored")
+        return data
     for k, why in (('val', 'to choose the best checkpoint'), ('test', 'to score the run')):
         if n[k] < 2: raise ValueError(f"{flag}: the {k} split has {n[k]} samples; the official metric needs at least 2 {why}")
     y = data.val.labels
     if data.info.task != 'multi-label' and len(torch.unique(y)) < 2:
         warnings.warn(f"{flag}: every validation label is {int(y[0, 0])}, so validation AUC is undefined; "
                       "the best checkpoint will be chosen by ACC")
+    return data
 
 # %% ../nbs/10_train.ipynb #622463d7
 RUN_FILES = ('params.json', 'metrics.json', 'history.csv', 'last.pt', 'best.pt', 'curves.png')
@@ -178,9 +182,7 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
     data = load_medmnist(info.flag, size=p['img_size'], root=data_root or None)
     check_splits(data)
     target = _baseline(baseline, info.flag) if baseline else None
-    if p['label_fraction'] < 1:
-        idx = label_subset(data.train.labels, info.task, p['label_fraction'], p['seed'])
-        data.splits['train'] = Split(*data.train.gather(idx), 'train')
+    keep_labels(data, p['label_fraction'], p['seed'])
     p |= dict(data_file=data.path.name, data_md5=cached_md5(data.path), **run_info())
     out = make_run_dir(out_dir)
     with RunLock(out):

@@ -8,11 +8,12 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
+from .data import Split
 from .learner import load_checkpoint
 
 # %% auto #0
 __all__ = ['WEIGHT_FILES', 'FREEZE', 'checkpoint_path', 'load_pretrained', 'freeze', 'pretrained_lr_mults', 'label_count',
-           'label_subset']
+           'label_subset', 'keep_labels']
 
 # %% ../nbs/09a_transfer.ipynb #67c2b3c3
 WEIGHT_FILES = ('model.pt', 'best.pt')  # in a run folder, in this order
@@ -96,3 +97,13 @@ def label_subset(labels: torch.Tensor, # (n, L) integer labels of the training s
         for i in np.flatnonzero(take == 0): take[i] = 1; take[np.argmax(take)] -= 1
     idx = [rng.permutation(np.flatnonzero(y == c))[:t] for c, t in zip(classes, take)]
     return torch.from_numpy(np.sort(np.concatenate(idx)))
+
+def keep_labels(data, # a `MedMNIST` dataset (`load_medmnist`)
+                fraction: float, # share of the training labels to keep, in (0, 1]
+                seed: int = 0,
+               ):
+    "`data` with its train split cut to a stratified, seeded `fraction` (in place; 1 keeps everything)."
+    if fraction < 1:
+        idx = label_subset(data.train.labels, data.info.task, fraction, seed)
+        data.splits['train'] = Split(*data.train.gather(idx), 'train')
+    return data

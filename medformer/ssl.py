@@ -245,6 +245,7 @@ def fit_ssl(datasets = 'synth_binary2d,synth_binary3d', # flags (comma string or
             objectives = 'vicreg', # 'vicreg', 'rotation', 'masked', 'slice', with weights: 'vicreg,rotation:0.5'
             size: str = 'tiny', # model preset
             epochs: int = 0, # 0: the step budget in whole interleaved epochs
+            steps_per_epoch: int = 0, # steps in one epoch (0: every batch of every dataset once); small: a smoke run
             steps: int = 0, # optimiser steps per dataset (0: the preset's); `epochs` overrides
             batch_size: int = 0, # 0: the preset's per dimensionality
             lr: float = 0., wd: float = -1., warmup: float = -1., # 0 / <0: the preset's
@@ -260,11 +261,11 @@ def fit_ssl(datasets = 'synth_binary2d,synth_binary3d', # flags (comma string or
     t0 = time.time()
     objs = parse_objectives(objectives)
     q = mt_params(datasets, size=size, epochs=epochs, steps=steps, lr=lr, wd=wd, warmup=warmup, seed=seed,
-                  data_root=data_root, device=device, augment=augment, checkpoint=checkpoint, model_opts=model_opts)
+                  data_root=data_root, device=device, augment=augment, checkpoint=checkpoint, model_opts=model_opts, steps_per_epoch=steps_per_epoch)
     bs = as_int('batch_size', batch_size, lo=0)
     p = dict(regime='ssl', objectives=objs, datasets=q['datasets'], img_sizes=q['img_sizes'],
              batch_sizes={f: bs or b for f, b in q['batch_sizes'].items()},
-             **{k: q[k] for k in ('epochs', 'steps', 'size', 'lr', 'wd', 'warmup', 'seed', 'data_root', 'device',
+             **{k: q[k] for k in ('epochs', 'steps_per_epoch', 'steps', 'size', 'lr', 'wd', 'warmup', 'seed', 'data_root', 'device',
                                   'augment', 'checkpoint', 'model_opts')})
     resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))
     dev = torch.device(p['device'])
@@ -276,7 +277,7 @@ def fit_ssl(datasets = 'synth_binary2d,synth_binary3d', # flags (comma string or
         if done is not None: return done
         set_seed(p['seed'])
         loaders = {f: make_loaders(d, batch_size=p['batch_sizes'][f], seed=p['seed'], device=dev) for f, d in data.items()}
-        train = Interleave({f: l[0] for f, l in loaders.items()}, seed=p['seed'])
+        train = Interleave({f: l[0] for f, l in loaders.items()}, seed=p['seed'], steps_per_epoch=p['steps_per_epoch'])
         val = Chain({f: l[1] for f, l in loaders.items()})
         model = Medformer(p['size'], [d.info for d in data.values()], **p['model_opts'])
         model.ssl_sizes = {f: (s,) for f, s in p['img_sizes'].items()}

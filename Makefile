@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PIP := $(BIN)/python -m pip install -c constraints.txt
 DEMO_OUT ?= runs/demo
 
-.PHONY: install demo test test-fast test-slow sync-check readme benchmark clean
+.PHONY: install demo test test-fast test-slow sync-check readme benchmark clean reproduce
 
 install: $(STAMP)
 
@@ -41,6 +41,14 @@ test: test-fast
 test-slow: install
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --flags slow
 	$(BIN)/python -m pytest -q -m slow tests; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+
+# the thesis' sweep (ST, MT, SSL, FT on every dataset present under MEDMNIST_ROOT), resumable
+SIZE ?= small
+SEEDS ?= 3
+WORKERS ?= 1
+OUT ?= runs/reproduce-$(SIZE)
+reproduce: install
+	$(BIN)/medformer reproduce --size $(SIZE) --seeds $(SEEDS) --out $(OUT) --workers $(WORKERS) --root "$${MEDMNIST_ROOT:-}"
 
 readme: install
 	$(BIN)/jupyter nbconvert --to markdown --execute index.ipynb --output README

@@ -111,7 +111,7 @@ def data_download(flag: str, size: int = 28, root=None, timeout: float = 30.0, o
 # %% ../nbs/01b_cli.ipynb #1e841dd6
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='medformer', description='Medformer: MedMNIST data and models.')
-    groups = p.add_subparsers(dest='group', metavar='{data}')
+    groups = p.add_subparsers(dest='group', metavar='{data,reproduce}')
     data = groups.add_parser('data', help='list, generate or fetch MedMNIST-format files')
     cmds = data.add_subparsers(dest='cmd', metavar='{list,synth,download}')
     ls = cmds.add_parser('list', help='which datasets and sizes are present, with their md5 status')
@@ -128,6 +128,17 @@ def _parser() -> argparse.ArgumentParser:
     dl.add_argument('--size', type=int, default=28, help='side: 28, 64, 128 or 224 (3D: 28 or 64)')
     dl.add_argument('--root', help='folder to write into (default: MEDMNIST_ROOT, else ~/.medmnist)')
     dl.add_argument('--timeout', type=float, default=30.0, help='seconds to wait for the server')
+    rp = groups.add_parser('reproduce', help="run (or resume) the thesis' sweep: ST, MT, SSL, FT on every dataset present")
+    rp.add_argument('--size', default='small', help='preset: tiny, small or large')
+    rp.add_argument('--seeds', type=int, default=3, help='seeds 0..N-1')
+    rp.add_argument('--out', default='', help='sweep folder (default runs/reproduce-SIZE)')
+    rp.add_argument('--root', default='', help='data folder (default: MEDMNIST_ROOT)')
+    rp.add_argument('--datasets', default='present', help="'present', 'synthetic' or a comma list of flags")
+    rp.add_argument('--regimes', default='st,mt,ssl,ft,baseline', help='comma list of st, mt, ssl, ft, baseline')
+    rp.add_argument('--baseline-epochs', type=int, default=0, help='epochs of the official ResNet-18 on 2D datasets (0: none)')
+    rp.add_argument('--workers', type=int, default=1, help='runs at once')
+    rp.add_argument('--threads', type=int, default=0, help='threads per run (0: the cores shared out)')
+    rp.add_argument('--smoke', action='store_true', help="the notebooks' seconds-long defaults instead of the recipe")
     return p
 
 def main(argv=None) -> int:
@@ -147,6 +158,10 @@ def main(argv=None) -> int:
         if a.group == 'data' and a.cmd == 'list': return data_list(a.root, a.flag, a.size)
         if a.group == 'data' and a.cmd == 'synth': return data_synth(a.root, a.seed, a.sizes, a.flag)
         if a.group == 'data' and a.cmd == 'download': return data_download(a.flag, a.size, a.root, a.timeout)
+        if a.group == 'reproduce':
+            from medformer.reproduce import reproduce
+            s = reproduce(a.size, a.seeds, a.out, a.root, a.datasets, a.regimes, a.baseline_epochs, a.workers, a.threads, a.smoke)
+            return 0 if all(v == 'done' for v in s['jobs'].values()) else 1
     except UsageError as e:
         print(f"medformer: error: {e}", file=sys.stderr)
         return 2

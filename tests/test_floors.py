@@ -31,5 +31,5 @@ def test_default_recipe_learns_the_rare_thin_structures(tmp_path):
     constant predictor's, as a genuine dataset of this kind showed with an earlier recipe."""
     torch.set_num_threads(2)
     m = fit_single_task('synth_vessel3d', size='small', seed=0, out_dir=str(tmp_path), progress=False, device='cpu')
-    assert val_acc_curve(tmp_path).max() > 0.9, val_acc_curve(tmp_path).tolist()  # above the majority share 0.9 (seeds 0-2: 0.95, 0.94, 0.91)
+    assert val_acc_curve(tmp_path).max() > 0.9, val_acc_curve(tmp_path).tolist()  # above the majority share 0.9 (seeds 0-2, 2000 steps: 0.96, 0.955, 0.945)
     assert m['val']['auc'] >= 0.8 and m['test']['auc'] >= 0.75, m

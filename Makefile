@@ -20,9 +20,8 @@ $(STAMP): settings.ini setup.py constraints.txt
 	touch $@
 
 demo: install
-	mkdir -p $(DEMO_OUT)
-	$(BIN)/papermill nbs/demo.ipynb $(DEMO_OUT)/report.ipynb -p out_dir $(abspath $(DEMO_OUT)) --cwd nbs
-	@echo "demo results and the executed report are in $(DEMO_OUT)/"
+	$(BIN)/medformer reproduce --demo --out $(DEMO_OUT)
+	@echo "the demo's runs and its executed report ($(DEMO_OUT)/report.ipynb, tables in $(DEMO_OUT)/tables) are in $(DEMO_OUT)/"
 
 # notebooks and package agree: cleaning and exporting must not change what is in git
 sync-check: install
@@ -31,15 +30,16 @@ sync-check: install
 # the tests read the genuine MedMNIST files: MEDMNIST_ROOT, else ../shared/medmnist beside the checkout
 test-fast test-slow: export MEDMNIST_ROOT ?= $(abspath ../shared/medmnist)
 
+# nbs/report.ipynb with no runs_dir runs the demo sweep: tests/test_demo.py runs it in the slow step
 test-fast: sync-check
-	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --skip_file_re '^[_.]|^report'
 	$(BIN)/python -m pytest -q -m "not slow" tests
 
 test: test-fast
 
 # long tests (real-data training floors): the second step of CI
 test-slow: install
-	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --flags slow
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --flags slow --skip_file_re '^[_.]|^report'
 	$(BIN)/python -m pytest -q -m slow tests; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 # the thesis' sweep (ST, MT, SSL, FT on every dataset present under MEDMNIST_ROOT), resumable

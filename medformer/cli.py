@@ -139,6 +139,8 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument('--workers', type=int, default=1, help='runs at once')
     rp.add_argument('--threads', type=int, default=0, help='threads per run (0: the cores shared out)')
     rp.add_argument('--smoke', action='store_true', help="the notebooks' seconds-long defaults instead of the recipe")
+    rp.add_argument('--steps', type=int, default=0, help="optimiser steps per dataset instead of the preset's budget (0: the preset's)")
+    rp.add_argument('--demo', action='store_true', help='the short reproduction of make demo (two synthetic datasets, one seed, 300 steps): the other options are ignored but --out')
     return p
 
 def main(argv=None) -> int:
@@ -159,8 +161,9 @@ def main(argv=None) -> int:
         if a.group == 'data' and a.cmd == 'synth': return data_synth(a.root, a.seed, a.sizes, a.flag)
         if a.group == 'data' and a.cmd == 'download': return data_download(a.flag, a.size, a.root, a.timeout)
         if a.group == 'reproduce':
-            from medformer.reproduce import reproduce
-            s = reproduce(a.size, a.seeds, a.out, a.root, a.datasets, a.regimes, a.baseline_epochs, a.workers, a.threads, a.smoke)
+            from medformer.reproduce import reproduce, demo
+            s = demo(a.out or 'runs/demo') if a.demo else reproduce(a.size, a.seeds, a.out, a.root, a.datasets, a.regimes,
+                                                                     a.baseline_epochs, a.workers, a.threads, a.smoke, a.steps)
             return 0 if all(v == 'done' for v in s['jobs'].values()) else 1
     except UsageError as e:
         print(f"medformer: error: {e}", file=sys.stderr)

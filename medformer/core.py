@@ -73,7 +73,7 @@ PRESETS = {
                    num_latents=8, expander=(64, 64, 64), batch_size_2d=64, batch_size_3d=16, steps_2d=0, steps_3d=0,
                    min_epochs=1, max_epochs=1, warmup=0.),
     'small': Preset('small', 28, 28, dim=128, depth=4, heads=4, mlp_ratio=2, patch_size=4, latent_dim=64,
-                    num_latents=32, expander=(1024, 1024, 1024), steps_3d=2000),
+                    num_latents=32, expander=(1024, 1024, 1024), steps_2d=2000, steps_3d=2000),
     'large': Preset('large', 224, 64, dim=512, depth=6, heads=8, mlp_ratio=4, patch_size=16, latent_dim=256,
                     num_latents=512, expander=(8192, 8192, 8192), lr_2d=1e-4, lr_3d=1e-4,
                     batch_size_2d=64, batch_size_3d=16, steps_2d=20000, steps_3d=20000),

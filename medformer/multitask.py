@@ -126,18 +126,20 @@ def parse_datasets(datasets, # list or comma string of 'flag' or 'flag:size'; 'a
 # %% ../nbs/12_multitask.ipynb #f5fe283d
 def mt_params(datasets, *, size='tiny', epochs=0, steps=0, lr=0., wd=-1., warmup=-1., seed=0, data_root='', device='',
               augment=1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1., sampling='proportional',
-              temperature=2., label_fraction=1., checkpoint='', model_opts=None, steps_per_epoch=0) -> dict:
+              temperature=2., label_fraction=1., checkpoint='', model_opts=None, steps_per_epoch=0, batch_size=0) -> dict:
     "The checked parameters of a multi-task run, the preset's defaults filled in."
     from medformer.train import run_params
     sets = parse_datasets(datasets, size, data_root)
-    per = [run_params(f, size=size, img_size=s, steps=steps, lr=lr, wd=wd, warmup=warmup, seed=seed, data_root=data_root,
+    per = [run_params(f, size=size, img_size=s, steps=steps, batch_size=batch_size, lr=lr, wd=wd, warmup=warmup, seed=seed, data_root=data_root,
                       device=device, augment=augment, label_smoothing=label_smoothing, ema=ema, ordinal_beta=ordinal_beta,
                       balance=balance, label_fraction=label_fraction, model_opts=model_opts) for f, s in sets]
     spe = as_int('steps_per_epoch', steps_per_epoch, lo=0)
     batches = spe or sum(max(1, q['n_train'] // q['batch_size']) for q in per)  # steps in one interleaved epoch
     budget = sum(q['steps'] for q in per)
     preset = get_preset(size)
-    n_epochs = as_int('epochs', epochs, lo=0) or min(preset.max_epochs, max(preset.min_epochs, -(-budget // batches)))
+    whole = -(-budget // batches)  # epochs that hold the budget
+    # whole passes over the data keep the preset's 5-100 epochs; short epochs (steps_per_epoch) run the budget in full
+    n_epochs = as_int('epochs', epochs, lo=0) or (whole if spe else min(preset.max_epochs, max(preset.min_epochs, whole)))
     if sampling not in SAMPLING: raise ValueError(f"unknown sampling {sampling!r}: choose one of {', '.join(SAMPLING)}")
     keep = ('size', 'lr', 'wd', 'warmup', 'seed', 'data_root', 'device', 'augment', 'label_smoothing', 'ordinal_beta',
             'ema', 'balance', 'model_opts', 'label_fraction')

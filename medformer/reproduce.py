@@ -14,7 +14,7 @@ import medformer.synth
 from .synth import SYNTHETIC_FLAGS
 
 # %% auto #0
-__all__ = ['REGIMES', 'sweep_datasets', 'Job', 'plan', 'run_sweep', 'reproduce']
+__all__ = ['REGIMES', 'DEMO', 'sweep_datasets', 'Job', 'plan', 'run_sweep', 'run_report', 'reproduce', 'demo']
 
 # %% ../nbs/16_reproduce.ipynb #55bebb8b
 def sweep_datasets(datasets: str = 'present', # 'present', 'synthetic', or a comma list of flags
@@ -56,6 +56,7 @@ def plan(datasets: list[str], # flags
          regimes = REGIMES, # which regimes, a subset of `REGIMES` (or a comma string)
          baseline_epochs: int = 0, # epochs of the official ResNet-18 on 2D datasets (0: not run)
          smoke: bool = False, # the notebooks' short defaults instead of the preset's recipe
+         steps: int = 0, # optimiser steps per dataset instead of the preset's budget (0: the preset's)
         ) -> list[Job]:
     "Every job of a sweep, each after the jobs it needs."
     regimes = [r.strip() for r in regimes.split(',')] if isinstance(regimes, str) else list(regimes)
@@ -65,7 +66,7 @@ def plan(datasets: list[str], # flags
     if 'ft' in regimes and not {'st', 'ssl'} <= set(regimes):
         raise ValueError("fine-tuning ('ft') starts from 'ssl' and counts steps against 'st': add both regimes")
     get_preset(size)
-    common = dict(size=size, data_root=root) | ({} if smoke else dict(epochs=0))
+    common = dict(size=size, data_root=root) | ({} if smoke else dict(epochs=0)) | (dict(steps=steps) if steps else {})
     jobs = []
     for s in range(seeds):
         for f in datasets:
@@ -74,7 +75,7 @@ def plan(datasets: list[str], # flags
             jobs.append(Job(f'mt/s{s}', 'run_mt', common | dict(datasets=','.join(datasets), seed=s)))
         if 'ssl' in regimes:
             jobs.append(Job(f'ssl/s{s}', 'run_ssl', common | dict(datasets=','.join(datasets), seed=s)
-                            | ({} if smoke else dict(steps_per_epoch=0))))
+                            | ({} if smoke else dict(steps_per_epoch=0, batch_size=0))))
         for f in datasets:
             if 'ft' in regimes:
                 jobs.append(Job(f'ft/{f}-s{s}', 'run_finetune', common | dict(dataset=f, seed=s),
@@ -148,12 +149,36 @@ def run_sweep(jobs: list[Job], out: str | Path, # the sweep's folder
     return json.loads((out / 'sweep.json').read_text())
 
 # %% ../nbs/16_reproduce.ipynb #a287cc0c
+def run_report(out, # the sweep's folder
+               size: str = 'small', # the preset: its tables
+               log=print) -> Path:
+    "Execute `nbs/report.ipynb` on the sweep in `out` into `out/report.ipynb` (tables also as CSV in `out/tables`)."
+    out, nbs = Path(out).absolute(), _nbs_dir()
+    target = out / 'report.ipynb'
+    args = [sys.executable, '-m', 'papermill', str(nbs / 'report.ipynb'), str(target), '--cwd', str(nbs),
+            '-p', 'runs_dir', str(out), '-p', 'size', size]
+    r = subprocess.run(args, capture_output=True, text=True)
+    if r.returncode: raise RuntimeError(f"the report of {out} failed (exit status {r.returncode}):\n{r.stderr[-3000:]}")
+    log(f"report: {target} (tables as CSV in {out / 'tables'})")
+    return target
+
 def reproduce(size: str = 'small', seeds: int = 3, out: str = '', root: str = '', datasets: str = 'present',
               regimes: str = ','.join(REGIMES), baseline_epochs: int = 0, workers: int = 1, threads: int = 0,
-              smoke: bool = False, log=print) -> dict:
-    "Run (or resume) the sweep of `size` over `datasets` into `out` (default runs/reproduce-SIZE)."
+              smoke: bool = False, steps: int = 0, report: bool = True, log=print) -> dict:
+    "Run (or resume) the sweep of `size` over `datasets` into `out` (default runs/reproduce-SIZE), then its report."
     flags = sweep_datasets(datasets, size, root)
     out = Path(out or f'runs/reproduce-{size}')
     log(f"sweep of the {size} preset, {seeds} seed(s), into {out}: {', '.join(flags)}")
-    jobs = plan(flags, size=size, seeds=seeds, root=root, regimes=regimes, baseline_epochs=baseline_epochs, smoke=smoke)
-    return run_sweep(jobs, out, workers=workers, threads=threads, log=log)
+    jobs = plan(flags, size=size, seeds=seeds, root=root, regimes=regimes, baseline_epochs=baseline_epochs, smoke=smoke, steps=steps)
+    state = run_sweep(jobs, out, workers=workers, threads=threads, log=log)
+    if report and any(v == 'done' and not n.startswith('ssl/') for n, v in state['jobs'].items()):
+        run_report(out, 'large' if size == 'large' else 'small', log=log)
+    return state
+
+
+# %% ../nbs/16_reproduce.ipynb #c96a45b8
+DEMO = dict(datasets='synth_binary2d,synth_binary3d', size='small', seeds=1, steps=300, regimes='st,mt,ssl,ft', workers=2)
+
+def demo(out: str = 'runs/demo', log=print, **kw) -> dict:
+    "The short reproduction of `make demo`: `reproduce` with `DEMO` (and `kw`) into `out`."
+    return reproduce(**(DEMO | kw), out=out, log=log)

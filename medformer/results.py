@@ -21,7 +21,7 @@ def load_reference(name: str) -> pd.DataFrame:
     path = REFS/f'{name}.csv'
     if not path.exists():
         raise ValueError(f"no reference table {name!r}: choose one of {', '.join(p.stem for p in sorted(REFS.glob('*.csv')))}")
-    df = pd.read_csv(path)
+    df = pd.read_csv(path, dtype={'table': str})  # table ids are text: 4.10 is not 4.1
     df['flag'] = df.dataset.str.lower()
     return df
 

@@ -261,10 +261,10 @@ def fit_ssl(datasets = 'synth_binary2d,synth_binary3d', # flags (comma string or
     t0 = time.time()
     objs = parse_objectives(objectives)
     q = mt_params(datasets, size=size, epochs=epochs, steps=steps, lr=lr, wd=wd, warmup=warmup, seed=seed,
-                  data_root=data_root, device=device, augment=augment, checkpoint=checkpoint, model_opts=model_opts, steps_per_epoch=steps_per_epoch)
-    bs = as_int('batch_size', batch_size, lo=0)
+                  data_root=data_root, device=device, augment=augment, checkpoint=checkpoint, model_opts=model_opts, steps_per_epoch=steps_per_epoch,
+                  batch_size=batch_size)  # the epochs count the batches of this size
     p = dict(regime='ssl', objectives=objs, datasets=q['datasets'], img_sizes=q['img_sizes'],
-             batch_sizes={f: bs or b for f, b in q['batch_sizes'].items()},
+             batch_sizes=q['batch_sizes'],
              **{k: q[k] for k in ('epochs', 'steps_per_epoch', 'steps', 'size', 'lr', 'wd', 'warmup', 'seed', 'data_root', 'device',
                                   'augment', 'checkpoint', 'model_opts')})
     resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))

@@ -140,7 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument('--threads', type=int, default=0, help='threads per run (0: the cores shared out)')
     rp.add_argument('--smoke', action='store_true', help="the notebooks' seconds-long defaults instead of the recipe")
     rp.add_argument('--steps', type=int, default=0, help="optimiser steps per dataset instead of the preset's budget (0: the preset's)")
-    rp.add_argument('--demo', action='store_true', help='the short reproduction of make demo (two synthetic datasets, one seed, 300 steps): the other options are ignored but --out')
+    rp.add_argument('--ssl-steps', type=int, default=0, help='the same for SSL pretraining (0: as --steps)')
+    rp.add_argument('--demo', action='store_true', help='the short reproduction of make demo (two synthetic 2D datasets, one seed, 300 steps, SSL 100): the other options are ignored but --out')
     return p
 
 def main(argv=None) -> int:
@@ -163,7 +164,8 @@ def main(argv=None) -> int:
         if a.group == 'reproduce':
             from medformer.reproduce import reproduce, demo
             s = demo(a.out or 'runs/demo') if a.demo else reproduce(a.size, a.seeds, a.out, a.root, a.datasets, a.regimes,
-                                                                     a.baseline_epochs, a.workers, a.threads, a.smoke, a.steps)
+                                                                     a.baseline_epochs, a.workers, a.threads, a.smoke, a.steps,
+                                                                     ssl_steps=a.ssl_steps)
             return 0 if all(v == 'done' for v in s['jobs'].values()) else 1
     except UsageError as e:
         print(f"medformer: error: {e}", file=sys.stderr)

@@ -57,6 +57,7 @@ def plan(datasets: list[str], # flags
          baseline_epochs: int = 0, # epochs of the official ResNet-18 on 2D datasets (0: not run)
          smoke: bool = False, # the notebooks' short defaults instead of the preset's recipe
          steps: int = 0, # optimiser steps per dataset instead of the preset's budget (0: the preset's)
+         ssl_steps: int = 0, # the same for SSL pretraining (0: as `steps`)
         ) -> list[Job]:
     "Every job of a sweep, each after the jobs it needs."
     regimes = [r.strip() for r in regimes.split(',')] if isinstance(regimes, str) else list(regimes)
@@ -68,14 +69,15 @@ def plan(datasets: list[str], # flags
     get_preset(size)
     common = dict(size=size, data_root=root) | ({} if smoke else dict(epochs=0)) | (dict(steps=steps) if steps else {})
     jobs = []
-    for s in range(seeds):
+    for s in range(seeds):  # SSL first: the fine-tuning runs wait for it, the single-task ones do not
+        if 'ssl' in regimes:
+            jobs.append(Job(f'ssl/s{s}', 'run_ssl', common | dict(datasets=','.join(datasets), seed=s)
+                            | (dict(steps=ssl_steps) if ssl_steps else {})
+                            | ({} if smoke else dict(steps_per_epoch=0, batch_size=0))))
         for f in datasets:
             if 'st' in regimes: jobs.append(Job(f'st/{f}-s{s}', 'run_st', common | dict(dataset=f, seed=s)))
         if 'mt' in regimes and len(datasets) > 1:
             jobs.append(Job(f'mt/s{s}', 'run_mt', common | dict(datasets=','.join(datasets), seed=s)))
-        if 'ssl' in regimes:
-            jobs.append(Job(f'ssl/s{s}', 'run_ssl', common | dict(datasets=','.join(datasets), seed=s)
-                            | ({} if smoke else dict(steps_per_epoch=0, batch_size=0))))
         for f in datasets:
             if 'ft' in regimes:
                 jobs.append(Job(f'ft/{f}-s{s}', 'run_finetune', common | dict(dataset=f, seed=s),
@@ -164,12 +166,13 @@ def run_report(out, # the sweep's folder
 
 def reproduce(size: str = 'small', seeds: int = 3, out: str = '', root: str = '', datasets: str = 'present',
               regimes: str = ','.join(REGIMES), baseline_epochs: int = 0, workers: int = 1, threads: int = 0,
-              smoke: bool = False, steps: int = 0, report: bool = True, log=print) -> dict:
+              smoke: bool = False, steps: int = 0, report: bool = True, ssl_steps: int = 0, log=print) -> dict:
     "Run (or resume) the sweep of `size` over `datasets` into `out` (default runs/reproduce-SIZE), then its report."
     flags = sweep_datasets(datasets, size, root)
     out = Path(out or f'runs/reproduce-{size}')
     log(f"sweep of the {size} preset, {seeds} seed(s), into {out}: {', '.join(flags)}")
-    jobs = plan(flags, size=size, seeds=seeds, root=root, regimes=regimes, baseline_epochs=baseline_epochs, smoke=smoke, steps=steps)
+    jobs = plan(flags, size=size, seeds=seeds, root=root, regimes=regimes, baseline_epochs=baseline_epochs, smoke=smoke, steps=steps,
+                ssl_steps=ssl_steps)
     state = run_sweep(jobs, out, workers=workers, threads=threads, log=log)
     if report and any(v == 'done' and not n.startswith('ssl/') for n, v in state['jobs'].items()):
         run_report(out, 'large' if size == 'large' else 'small', log=log)
@@ -177,7 +180,8 @@ def reproduce(size: str = 'small', seeds: int = 3, out: str = '', root: str = ''
 
 
 # %% ../nbs/16_reproduce.ipynb #c96a45b8
-DEMO = dict(datasets='synth_binary2d,synth_binary3d', size='small', seeds=1, steps=300, regimes='st,mt,ssl,ft', workers=2)
+DEMO = dict(datasets='synth_binary2d,synth_multiclass2d', size='small', seeds=1, steps=300, ssl_steps=100, regimes='st,mt,ssl,ft',
+            workers=2)
 
 def demo(out: str = 'runs/demo', log=print, **kw) -> dict:
     "The short reproduction of `make demo`: `reproduce` with `DEMO` (and `kw`) into `out`."

@@ -45,6 +45,8 @@ class Preset:
     max_epochs: int = 100  # ... nor more than this
     warmup: float = 0.1  # fraction of the steps warming up
     balance: float = 0.5  # power of the loss' class weights (0: none, 1: inverse frequency)
+    augment_2d: float = 1.0  # strength of the supervised runs' augmentation, 2D data (0: none, 1: the full policy)
+    augment_3d: float = 1.0  # the same for 3D data
 
     def img_size(self, spatial_dims: int) -> int:
         "Input side for 2D or 3D data."
@@ -62,6 +64,10 @@ class Preset:
         "Optimiser-step budget of a single-task run on 2D or 3D data."
         return {2: self.steps_2d, 3: self.steps_3d}[spatial_dims]
 
+    def augment(self, spatial_dims: int) -> float:
+        "Augmentation strength of single-task, multi-task and fine-tuning runs on 2D or 3D data."
+        return {2: self.augment_2d, 3: self.augment_3d}[spatial_dims]
+
     def epochs(self, n_train: int, spatial_dims: int) -> int:
         "Epochs for a training set of `n_train` samples: the step budget in whole epochs, within the bounds."
         steps_per_epoch = max(1, n_train // self.batch_size(spatial_dims))  # the loader drops the last partial batch
@@ -73,7 +79,8 @@ PRESETS = {
                    num_latents=8, expander=(64, 64, 64), batch_size_2d=64, batch_size_3d=16, steps_2d=0, steps_3d=0,
                    min_epochs=1, max_epochs=1, warmup=0.),
     'small': Preset('small', 28, 28, dim=128, depth=4, heads=4, mlp_ratio=2, patch_size=4, latent_dim=64,
-                    num_latents=32, expander=(1024, 1024, 1024), steps_2d=2000, steps_3d=2000),
+                    num_latents=32, expander=(1024, 1024, 1024), steps_2d=2000, steps_3d=2000,
+                    augment_2d=0.5),
     'large': Preset('large', 224, 64, dim=512, depth=6, heads=8, mlp_ratio=4, patch_size=16, latent_dim=256,
                     num_latents=512, expander=(8192, 8192, 8192), lr_2d=1e-4, lr_3d=1e-4,
                     batch_size_2d=64, batch_size_3d=16, steps_2d=20000, steps_3d=20000),

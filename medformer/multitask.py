@@ -125,7 +125,7 @@ def parse_datasets(datasets, # list or comma string of 'flag' or 'flag:size'; 'a
 
 # %% ../nbs/12_multitask.ipynb #f5fe283d
 def mt_params(datasets, *, size='tiny', epochs=0, steps=0, lr=0., wd=-1., warmup=-1., seed=0, data_root='', device='',
-              augment=1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1., sampling='proportional',
+              augment=-1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1., sampling='proportional',
               temperature=2., label_fraction=1., checkpoint='', model_opts=None, steps_per_epoch=0, batch_size=0) -> dict:
     "The checked parameters of a multi-task run, the preset's defaults filled in."
     from medformer.train import run_params
@@ -141,13 +141,14 @@ def mt_params(datasets, *, size='tiny', epochs=0, steps=0, lr=0., wd=-1., warmup
     # whole passes over the data keep the preset's 5-100 epochs; short epochs (steps_per_epoch) run the budget in full
     n_epochs = as_int('epochs', epochs, lo=0) or (whole if spe else min(preset.max_epochs, max(preset.min_epochs, whole)))
     if sampling not in SAMPLING: raise ValueError(f"unknown sampling {sampling!r}: choose one of {', '.join(SAMPLING)}")
-    keep = ('size', 'lr', 'wd', 'warmup', 'seed', 'data_root', 'device', 'augment', 'label_smoothing', 'ordinal_beta',
+    keep = ('size', 'lr', 'wd', 'warmup', 'seed', 'data_root', 'device', 'label_smoothing', 'ordinal_beta',
             'ema', 'balance', 'model_opts', 'label_fraction')
     return dict(datasets=[f for f, _ in sets], img_sizes={f: s for f, s in sets},
                 batch_sizes={q['dataset']: q['batch_size'] for q in per}, epochs=n_epochs, steps=budget,
-                budgets={q['dataset']: q['steps'] for q in per}, steps_per_epoch=spe,
+                budgets={q['dataset']: q['steps'] for q in per}, augments={q['dataset']: q['augment'] for q in per},
+                steps_per_epoch=spe,
                 sampling=sampling, temperature=as_float('temperature', temperature, lo=0, lo_open=True),
-                checkpoint=str(checkpoint), **{k: per[0][k] for k in keep})
+                checkpoint=str(checkpoint), augment=as_float('augment', augment), **{k: per[0][k] for k in keep})
 
 # %% ../nbs/12_multitask.ipynb #1a86a3a2
 def fit_multi_task(datasets = 'synth_binary2d,synth_binary3d', # flags (comma string or list), 'flag:size', or 'all'
@@ -159,7 +160,8 @@ def fit_multi_task(datasets = 'synth_binary2d,synth_binary3d', # flags (comma st
                    seed: int = 0,
                    data_root: str = '', device: str = '', out_dir: str = '',
                    resume: bool = False, overwrite: bool = False,
-                   augment: float = 1., label_smoothing: float = 0.1, ema: float = 0.99, ordinal_beta: float | None = 2.0,
+                   augment: float = -1., # augmentation strength (<0: each dataset's preset value)
+                   label_smoothing: float = 0.1, ema: float = 0.99, ordinal_beta: float | None = 2.0,
                    balance: float = -1., # class weights' power (<0: the preset's)
                    sampling: str = 'proportional', # 'proportional', 'uniform', 'temperature' or 'budget'
                    temperature: float = 2., # for sampling='temperature'
@@ -190,7 +192,7 @@ def fit_multi_task(datasets = 'synth_binary2d,synth_binary3d', # flags (comma st
         infos = [d.info for d in data.values()]
         model = Medformer(p['size'], infos, **p['model_opts']).to(dev)
         loaded = load_pretrained(model, p['checkpoint'], verbose=progress) if p['checkpoint'] else None
-        augs = {i.flag: Augment(i.spatial_dims, **(augment_policy(i) | dict(strength=p['augment']))).to(dev) for i in infos}
+        augs = {i.flag: Augment(i.spatial_dims, **(augment_policy(i) | dict(strength=p['augments'][i.flag]))).to(dev) for i in infos}
         ev, clock = EvalCB(out, per_task=True), ClockCB(t0)
         cbs = [NaNCB(), AugmentCB(augs, seed=p['seed']), ev, clock, CheckpointCB(out, resume, as_int('checkpoint_every', checkpoint_every, lo=0), p)]
         if p['ema']: cbs.append(EMACB(p['ema']))

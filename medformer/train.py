@@ -56,7 +56,7 @@ def _opts(model_opts) -> dict:
     return model_opts
 
 def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batch_size=0, lr=0., wd=-1., warmup=-1., seed=0,
-               data_root='', device='', augment=1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1.,
+               data_root='', device='', augment=-1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1.,
                model_opts=None, label_fraction=1., checkpoint='', freeze='none', pretrained_lr=1.) -> dict:
     "The checked parameters of a single-task run with the preset's defaults filled in (see `fit_single_task`)."
     preset, info = get_preset(size), get_info(dataset)
@@ -68,7 +68,7 @@ def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batc
     epochs = as_int('epochs', epochs, lo=0) or replace(preset, batch_size_2d=bs, batch_size_3d=bs, steps_2d=budget, steps_3d=budget).epochs(
         n_train, info.spatial_dims)  # the step budget at this batch size, on the labels used
     lr = as_float('lr', lr, lo=0) or preset.lr(info.spatial_dims)
-    balance = as_float('balance', balance)
+    balance, augment = as_float('balance', balance), as_float('augment', augment)
     wd = as_float('wd', wd)
     warmup = as_float('warmup', warmup, hi=1, hi_open=True)
     beta = None if ordinal_beta in (None, 'None', 'none', '') else as_float('ordinal_beta', ordinal_beta, lo=0, lo_open=True)
@@ -80,7 +80,7 @@ def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batc
                 wd=preset.weight_decay if wd < 0 else wd,
                 warmup=preset.warmup if warmup < 0 else warmup,
                 seed=as_int('seed', seed, lo=0), data_root=str(data_root), device=str(dev),
-                augment=as_float('augment', augment, lo=0),
+                augment=preset.augment(info.spatial_dims) if augment < 0 else augment,
                 label_smoothing=as_float('label_smoothing', label_smoothing, 0, 1, hi_open=True),
                 ordinal_beta=beta, ema=as_float('ema', ema, 0, 1, hi_open=True),
                 balance=preset.balance if balance < 0 else balance, model_opts=_opts(model_opts),
@@ -155,7 +155,7 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     out_dir: str = '', # results folder ('' : a temporary one)
                     resume: bool = False, # continue the run in out_dir (its parameters must match)
                     overwrite: bool = False, # replace a run already in out_dir
-                    augment: float = 1., # augmentation strength (0: none)
+                    augment: float = -1., # augmentation strength (<0: the preset's; 0: none; 1: the full policy)
                     label_smoothing: float = 0.1, # see 07_losses
                     ema: float = 0.99, # decay of the weights' moving average that is scored and kept (0: none)
                     ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks (None: cross-entropy)

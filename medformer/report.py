@@ -120,7 +120,7 @@ def delta_table(table: str, # '4.6' (small) or '4.11' (large)
     "The thesis' differences between regimes, ours beside the thesis'."
     if table not in DELTA_TABLES: raise ValueError(f"no difference table {table!r}: choose {' or '.join(DELTA_TABLES)}")
     thesis = load_reference('thesis_deltas'); thesis = thesis[thesis.table == table].set_index('flag')
-    piv = summary.pivot_table(index='flag', columns='regime', values=['auc', 'acc', 'ft_steps', 'reached'], aggfunc='first')
+    piv = summary.pivot_table(index='flag', columns='regime', values=['auc', 'acc', 'ft_steps', 'reached'], aggfunc='first', dropna=False)  # keep ft_steps when no FT run reached its baseline
     have = lambda r: r in piv.columns.get_level_values(1)
     pairs = dict(mt_minus_st=('MT', 'ST'), ssl_minus_st=('SSL-FT', 'ST'), ssl_minus_mt=('SSL-FT', 'MT'))
     extra = [f for f in piv.index if f not in thesis.index]

@@ -47,6 +47,8 @@ class Preset:
     balance: float = 0.5  # power of the loss' class weights (0: none, 1: inverse frequency)
     augment_2d: float = 1.0  # strength of the supervised runs' augmentation, 2D data (0: none, 1: the full policy)
     augment_3d: float = 1.0  # the same for 3D data
+    mixup_2d: float = 0.  # Beta parameter of mixup in supervised runs, 2D data (0: no mixup)
+    mixup_3d: float = 0.  # the same for 3D data
 
     def img_size(self, spatial_dims: int) -> int:
         "Input side for 2D or 3D data."
@@ -67,6 +69,10 @@ class Preset:
     def augment(self, spatial_dims: int) -> float:
         "Augmentation strength of single-task, multi-task and fine-tuning runs on 2D or 3D data."
         return {2: self.augment_2d, 3: self.augment_3d}[spatial_dims]
+
+    def mixup(self, spatial_dims: int) -> float:
+        "Mixup's Beta parameter in single-task, multi-task and fine-tuning runs on 2D or 3D data (0: none)."
+        return {2: self.mixup_2d, 3: self.mixup_3d}[spatial_dims]
 
     def epochs(self, n_train: int, spatial_dims: int) -> int:
         "Epochs for a training set of `n_train` samples: the step budget in whole epochs, within the bounds."

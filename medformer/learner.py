@@ -4,13 +4,14 @@
 
 # %% ../nbs/09_learner.ipynb #799edd42
 from __future__ import annotations
-import math, random, contextlib, time, warnings
+import math, os, random, sys, contextlib, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 from torch import nn
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+from scipy.special import betaincinv
 from tqdm.auto import tqdm
 from .core import save_torch, atomic_write
 from .losses import task_loss
@@ -19,8 +20,9 @@ from .metrics import evaluate
 # %% auto #0
 __all__ = ['VOLATILE', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'Callback', 'Tagged', 'task_of',
            'SupervisedObjective', 'param_groups', 'adamw', 'one_cycle', 'Learner', 'fit', 'predict', 'evaluate_loader',
-           'EvalCB', 'AugmentCB', 'EMACB', 'nonfinite_params', 'NaNCB', 'ClockCB', 'rng_states', 'set_rng_states',
-           'param_diff', 'check_same_run', 'load_checkpoint', 'CheckpointCB', 'ProgressCB']
+           'EvalCB', 'LogitsCB', 'AugmentCB', 'MixupCB', 'EMACB', 'nonfinite_params', 'NaNCB', 'ClockCB', 'rng_states',
+           'set_rng_states', 'param_diff', 'check_same_run', 'load_checkpoint', 'CheckpointCB', 'frontend',
+           'ProgressCB']
 
 # %% ../nbs/09_learner.ipynb #27f55714
 class CancelFitException(Exception): "Stop training now; `after_fit` still runs."
@@ -56,11 +58,14 @@ class SupervisedObjective:
                  ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks (None: cross-entropy)
                  weights: dict | None = None): # flag -> class weights of `07_losses.class_weights` (None: unweighted)
         self.label_smoothing, self.ordinal_beta, self.weights = label_smoothing, ordinal_beta, weights or {}
-    def __call__(self, model, x, y, flag):
-        logits = model(x, flag)
+    def loss(self, model, logits, y, flag):
+        "The task loss of `logits` against labels `y` (e.g. a batch's shuffled labels, for mixup)."
         w = self.weights.get(flag)
         if w is not None: w = w.to(logits.device)
-        return task_loss(logits, y, task_of(model, flag), self.label_smoothing, self.ordinal_beta, w), logits
+        return task_loss(logits, y, task_of(model, flag), self.label_smoothing, self.ordinal_beta, w)
+    def __call__(self, model, x, y, flag):
+        logits = model(x, flag)
+        return self.loss(model, logits, y, flag), logits
 
 # %% ../nbs/09_learner.ipynb #8f65a4fb
 def param_groups(model: nn.Module, wd: float,
@@ -245,6 +250,28 @@ class EvalCB(Callback):
         learn.model.load_state_dict(self.best_state if flag is None else self.task_best[flag]['state'])
         learn.eval_model = None
 
+# %% ../nbs/09_learner.ipynb #40a28790
+class LogitsCB(Callback):
+    "Keep every epoch's logits on the loaders in `loaders` (name -> loader) and write them to `out_dir/logits.npz`."
+    order = 11  # after EvalCB, from the weights it scored; before CheckpointCB, which saves this epoch's state
+    def __init__(self, loaders: dict, out_dir=None):
+        self.loaders, self.out_dir, self.logits, self.labels = loaders, Path(out_dir) if out_dir else None, {}, {}
+    def after_epoch(self, learn):
+        for split, dl in self.loaders.items():
+            for flag, (logits, y) in learn.predict(dl).items():
+                self.logits.setdefault(f'{split}/{flag}', []).append(torch.from_numpy(logits))
+                self.labels[f'{split}/{flag}'] = torch.from_numpy(y)
+    def after_fit(self, learn):
+        if self.out_dir is None or not self.logits: return
+        arrays = {f'{k}/logits': torch.stack(v).numpy() for k, v in self.logits.items()}
+        arrays |= {f'{k}/labels': y.numpy() for k, y in self.labels.items()}
+        def write(tmp):
+            with open(tmp, 'wb') as f: np.savez(f, **arrays)
+        atomic_write(self.out_dir/'logits.npz', write)
+    def state_dict(self): return dict(logits=self.logits, labels=self.labels)
+    def load_state_dict(self, d): self.logits, self.labels = d['logits'], d['labels']
+
+
 # %% ../nbs/09_learner.ipynb #b646f754
 class AugmentCB(Callback):
     "Augment training batches on the device: `augments` maps a flag to an `Augment` module."
@@ -259,6 +286,34 @@ class AugmentCB(Callback):
     def state_dict(self): return dict(gen=self.gen.get_state() if self.gen is not None else None)
     def load_state_dict(self, d):
         if d['gen'] is not None: self.gen.set_state(d['gen'])
+
+# %% ../nbs/09_learner.ipynb #8891d1e3
+class MixupCB(Callback):
+    "Mixup of training batches: `alphas` maps a flag to its Beta parameter (0 or absent: not mixed)."
+    order = 1  # after AugmentCB
+    def __init__(self, alphas: dict, seed: int = 0):
+        self.alphas, self.seed, self.gen, self.mix = alphas, seed, None, None
+    def before_fit(self, learn):
+        if not hasattr(learn.objective, 'loss'):
+            raise ValueError("MixupCB needs an objective with a `loss(model, logits, y, flag)` method, "
+                             "such as SupervisedObjective")
+        if self.gen is None:
+            self.gen = torch.Generator(); self.gen.manual_seed(self.seed)
+    def before_batch(self, learn):
+        a, self.mix = self.alphas.get(learn.flag, 0.), None
+        if not a or len(learn.x) < 2: return
+        lam = float(betaincinv(a, a, torch.rand((), generator=self.gen).item()))
+        perm = torch.randperm(len(learn.x), generator=self.gen).to(learn.x.device)
+        learn.x = learn.x.lerp(learn.x[perm], 1 - lam)  # lam * x + (1 - lam) * x[perm]
+        self.mix = (lam, perm)
+    def after_loss(self, learn):
+        if self.mix is None: return
+        lam, perm = self.mix
+        learn.loss = lam * learn.loss + (1 - lam) * learn.objective.loss(learn.model, learn.preds, learn.y[perm], learn.flag)
+    def state_dict(self): return dict(gen=self.gen.get_state() if self.gen is not None else None)
+    def load_state_dict(self, d):
+        if d['gen'] is not None: self.gen.set_state(d['gen'])
+
 
 # %% ../nbs/09_learner.ipynb #fc2f8d8a
 class EMACB(Callback):
@@ -408,18 +463,45 @@ class CheckpointCB(Callback):
     def after_epoch(self, learn): self.save(learn, learn.epoch + 1, 0)
 
 # %% ../nbs/09_learner.ipynb #d528a55b
+def frontend() -> str:
+    "'live' when a Jupyter frontend draws this kernel's widgets, 'headless' in a kernel papermill or nbconvert runs, else 'terminal'."
+    forced = os.environ.get('MEDFORMER_FRONTEND', '')
+    if forced in ('live', 'headless', 'terminal'): return forced
+    ip = getattr(sys.modules.get('IPython'), 'get_ipython', lambda: None)()
+    if ip is None or 'IPKernelApp' not in ip.config: return 'terminal'  # python, a script, nbdev_test's in-process shell
+    # jupyter_server names the notebook of each kernel it starts (JupyterLab, Notebook); papermill and nbconvert do not
+    live = os.environ.get('JPY_SESSION_NAME') or 'VSCODE_PID' in os.environ or 'google.colab' in sys.modules
+    return 'live' if live else 'headless'
+
 class ProgressCB(Callback):
-    "A progress bar over all steps, with the latest loss and validation scores."
+    "A progress bar over all steps, with the latest loss and validation scores; plain lines where no frontend shows a bar."
     order = 60
-    def __init__(self, every: int = 10): self.every, self.bar = every, None
+    def __init__(self, every: int = 10, # steps between loss updates on the bar
+                 text: bool | None = None): # print lines instead of a bar (None: when `frontend()` is 'headless')
+        self.every, self.text, self.bar = every, text, None
     def before_fit(self, learn):
-        self.bar = tqdm(total=learn.epochs * len(learn.train_dl), initial=learn.step, unit='step',
-                        dynamic_ncols=True, mininterval=1.)
+        # an executed report keeps only a widget's first frame ("0%| | 0/680"): there, print about ten lines instead
+        self.plain = frontend() == 'headless' if self.text is None else self.text
+        self.total, self.t0 = learn.epochs * len(learn.train_dl), time.time()
+        self.print_every = max(1, learn.epochs // 10)
+        if not self.plain: self.bar = tqdm(total=self.total, initial=learn.step, unit='step', dynamic_ncols=True, mininterval=1.)
     def after_batch(self, learn):
+        if self.bar is None: return
         self.bar.update(1)
         if learn.step % self.every == 0: self.bar.set_postfix(loss=f'{learn.loss.item():.3f}', refresh=False)
-    def after_epoch(self, learn):
+    def _scores(self, learn) -> dict:
         s = getattr(learn, 'last_scores', {})
-        if s: self.bar.set_postfix({f'{k}': f'{np.mean([m[k] for m in s.values()]):.3f}' for k in ('auc', 'acc')})
+        return {k: f'{np.mean([m[k] for m in s.values()]):.3f}' for k in ('auc', 'acc')} if s else {}
+    def line(self, learn) -> str:
+        "Where the run stands, in one line."
+        loss = (learn.loss_sum / learn.n_batches).item() if getattr(learn, 'n_batches', 0) else float('nan')
+        s = ' '.join(f'{k} {v}' for k, v in self._scores(learn).items())
+        return (f'epoch {learn.epoch + 1}/{learn.epochs}  step {learn.step}/{self.total}  loss {loss:.3f}'
+                + (f'  val {s}' if s else '') + f'  {time.time() - self.t0:.0f} s')
+    def after_epoch(self, learn):
+        if self.bar is not None:
+            if s := self._scores(learn): self.bar.set_postfix(s)
+        elif (learn.epoch + 1) % self.print_every == 0 or learn.epoch + 1 == learn.epochs: print(self.line(learn), flush=True)
     def after_fit(self, learn):
         if self.bar is not None: self.bar.close()
+        elif getattr(self, 'plain', False) and learn.step < self.total: print(f'stopped at step {learn.step} of {self.total}', flush=True)

@@ -20,7 +20,7 @@ from .augment import Augment, augment_policy
 from .model import Medformer
 from .losses import class_weights
 from .transfer import label_count, keep_labels, load_pretrained, freeze as freeze_parts, pretrained_lr_mults, FREEZE
-from .learner import (Learner, Tagged, SupervisedObjective, EvalCB, AugmentCB, EMACB, NaNCB, ClockCB,
+from .learner import (Learner, Tagged, SupervisedObjective, EvalCB, AugmentCB, MixupCB, LogitsCB, EMACB, NaNCB, ClockCB,
                                CheckpointCB, ProgressCB, check_same_run)
 
 # %% auto #0
@@ -56,7 +56,7 @@ def _opts(model_opts) -> dict:
     return model_opts
 
 def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batch_size=0, lr=0., wd=-1., warmup=-1., seed=0,
-               data_root='', device='', augment=-1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1.,
+               data_root='', device='', augment=-1., mixup=-1., label_smoothing=0.1, ema=0.99, ordinal_beta=2.0, balance=-1.,
                model_opts=None, label_fraction=1., checkpoint='', freeze='none', pretrained_lr=1.) -> dict:
     "The checked parameters of a single-task run with the preset's defaults filled in (see `fit_single_task`)."
     preset, info = get_preset(size), get_info(dataset)
@@ -68,7 +68,7 @@ def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batc
     epochs = as_int('epochs', epochs, lo=0) or replace(preset, batch_size_2d=bs, batch_size_3d=bs, steps_2d=budget, steps_3d=budget).epochs(
         n_train, info.spatial_dims)  # the step budget at this batch size, on the labels used
     lr = as_float('lr', lr, lo=0) or preset.lr(info.spatial_dims)
-    balance, augment = as_float('balance', balance), as_float('augment', augment)
+    balance, augment, mixup = as_float('balance', balance), as_float('augment', augment), as_float('mixup', mixup)
     wd = as_float('wd', wd)
     warmup = as_float('warmup', warmup, hi=1, hi_open=True)
     beta = None if ordinal_beta in (None, 'None', 'none', '') else as_float('ordinal_beta', ordinal_beta, lo=0, lo_open=True)
@@ -81,6 +81,7 @@ def run_params(dataset: str, *, size='tiny', img_size=0, epochs=0, steps=0, batc
                 warmup=preset.warmup if warmup < 0 else warmup,
                 seed=as_int('seed', seed, lo=0), data_root=str(data_root), device=str(dev),
                 augment=preset.augment(info.spatial_dims) if augment < 0 else augment,
+                mixup=preset.mixup(info.spatial_dims) if mixup < 0 else mixup,
                 label_smoothing=as_float('label_smoothing', label_smoothing, 0, 1, hi_open=True),
                 ordinal_beta=beta, ema=as_float('ema', ema, 0, 1, hi_open=True),
                 balance=preset.balance if balance < 0 else balance, model_opts=_opts(model_opts),
@@ -156,6 +157,7 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     resume: bool = False, # continue the run in out_dir (its parameters must match)
                     overwrite: bool = False, # replace a run already in out_dir
                     augment: float = -1., # augmentation strength (<0: the preset's; 0: none; 1: the full policy)
+                    mixup: float = -1., # mixup's Beta parameter (<0: the preset's; 0: no mixup)
                     label_smoothing: float = 0.1, # see 07_losses
                     ema: float = 0.99, # decay of the weights' moving average that is scored and kept (0: none)
                     ordinal_beta: float | None = 2.0, # SORD sharpness for ordinal tasks (None: cross-entropy)
@@ -167,16 +169,18 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
                     pretrained_lr: float = 1., # learning-rate multiplier of the pretrained parts that train
                     baseline: str = '', # a single-task run folder: count the steps to reach its best validation AUC
                     checkpoint_every: int = 0, # also checkpoint every n steps (0: each epoch only)
+                    keep_logits: bool = False, # also write every epoch's val and test logits (`logits.npz`, for selection studies)
                     progress: bool = True, # show a progress bar
                    ) -> dict:
     "Train one dataset; write params, metrics, history and checkpoints to `out_dir`; return the metrics."
     t0 = time.time()
     p = run_params(dataset, size=size, img_size=img_size, epochs=epochs, steps=steps, batch_size=batch_size, lr=lr, wd=wd,
-                   warmup=warmup, seed=seed, data_root=data_root, device=device, augment=augment,
+                   warmup=warmup, seed=seed, data_root=data_root, device=device, augment=augment, mixup=mixup,
                    label_smoothing=label_smoothing, ema=ema, ordinal_beta=ordinal_beta, balance=balance,
                    model_opts=model_opts, label_fraction=label_fraction, checkpoint=checkpoint, freeze=freeze,
                    pretrained_lr=pretrained_lr)
-    resume, overwrite, progress = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress)))
+    resume, overwrite, progress, keep_logits = (as_bool(k, v) for k, v in (('resume', resume), ('overwrite', overwrite), ('progress', progress),
+                                                                           ('keep_logits', keep_logits)))
     every = as_int('checkpoint_every', checkpoint_every, lo=0)
     info, dev = get_info(p['dataset']), torch.device(p['device'])
     data = load_medmnist(info.flag, size=p['img_size'], root=data_root or None)
@@ -196,6 +200,8 @@ def fit_single_task(dataset: str = 'synth_binary2d', # a registered flag
         aug = Augment(info.spatial_dims, **(augment_policy(info) | dict(strength=p['augment']))).to(dev)
         ev, clock = EvalCB(out), ClockCB(t0)
         cbs = [NaNCB(), AugmentCB({info.flag: aug}, seed=p['seed']), ev, clock, CheckpointCB(out, resume, every, p)]
+        if p['mixup']: cbs.append(MixupCB({info.flag: p['mixup']}, seed=p['seed']))
+        if keep_logits: cbs.append(LogitsCB(dict(val=val, test=test), out))
         if p['ema']: cbs.append(EMACB(p['ema']))
         weights = class_weights(data.splits['train'].labels, info.task, info.n_outputs, p['balance'])
         if weights is not None: weights = weights.to(dev)  # once, so the per-step `.to` in the objective is a no-op

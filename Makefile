@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PIP := $(BIN)/python -m pip install -c constraints.txt
 DEMO_OUT ?= runs/demo
 
-.PHONY: install demo test test-fast test-slow sync-check readme benchmark clean reproduce
+.PHONY: install demo test test-fast test-slow sync-check readme benchmark clean reproduce lab
 
 install: $(STAMP)
 
@@ -49,6 +49,10 @@ WORKERS ?= 1
 OUT ?= runs/reproduce-$(SIZE)
 reproduce: install
 	$(BIN)/medformer reproduce --size $(SIZE) --seeds $(SEEDS) --out $(OUT) --workers $(WORKERS) --root "$${MEDMNIST_ROOT:-}"
+
+# JupyterLab on the project (the notebooks in nbs/, index.ipynb); as root it needs --allow-root
+lab: install
+	$(BIN)/jupyter lab $$([ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
 readme: install
 	$(BIN)/jupyter nbconvert --to markdown --execute index.ipynb --output README

@@ -33,6 +33,7 @@ test-fast test-slow: export MEDMNIST_ROOT ?= $(abspath ../shared/medmnist)
 # nbs/report.ipynb with no runs_dir runs the demo sweep: tests/test_demo.py runs it in the slow step
 test-fast: sync-check
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --skip_file_re '^[_.]|^report'
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --path index.ipynb
 	$(BIN)/python -m pytest -q -m "not slow" tests
 
 test: test-fast

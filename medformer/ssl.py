@@ -293,7 +293,9 @@ def fit_ssl(datasets = 'synth_binary2d,synth_binary3d', # flags (comma string or
         learn = Learner(pre, train, val, ssl_objective, epochs=p['epochs'], lr=p['lr'], wd=p['wd'], warmup=p['warmup'],
                         cbs=cbs + ([ProgressCB()] if progress else []))
         learn.fit()
-        save_torch(dict(model=model.state_dict(), params=p), out/'model.pt')
+        untrained = tuple(f'bank.families.task.{f}' for f in p['datasets']) + tuple(f'heads.{f}.' for f in p['datasets'])
+        trained = {k: v for k, v in model.state_dict().items() if not k.startswith(untrained)}  # see the prose above
+        save_torch(dict(model=trained, params=p), out/'model.pt')
         last = [r for r in learn.history if r['epoch'] == learn.epoch]
         metrics = dict(datasets=p['datasets'], objectives=objs, size=p['size'], seed=p['seed'], epochs=p['epochs'],
                        steps=learn.step, seconds=round(clock.seconds, 1),

@@ -20,9 +20,9 @@ from .metrics import evaluate
 # %% auto #0
 __all__ = ['VOLATILE', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'Callback', 'Tagged', 'task_of',
            'SupervisedObjective', 'param_groups', 'adamw', 'one_cycle', 'Learner', 'fit', 'predict', 'evaluate_loader',
-           'EvalCB', 'LogitsCB', 'AugmentCB', 'MixupCB', 'EMACB', 'nonfinite_params', 'NaNCB', 'ClockCB', 'rng_states',
-           'set_rng_states', 'param_diff', 'check_same_run', 'load_checkpoint', 'CheckpointCB', 'frontend',
-           'ProgressCB']
+           'selection_key', 'EvalCB', 'LogitsCB', 'AugmentCB', 'MixupCB', 'EMACB', 'nonfinite_params', 'NaNCB',
+           'ClockCB', 'rng_states', 'set_rng_states', 'param_diff', 'check_same_run', 'load_checkpoint', 'CheckpointCB',
+           'frontend', 'ProgressCB']
 
 # %% ../nbs/09_learner.ipynb #27f55714
 class CancelFitException(Exception): "Stop training now; `after_fit` still runs."
@@ -199,8 +199,13 @@ def _unwrap(model: nn.Module) -> nn.Module: return getattr(model, 'module', mode
 
 def _nan_low(v: float) -> float: return v if math.isfinite(v) else -math.inf
 
+def selection_key(scores: dict) -> tuple:
+    "What ranks epochs: the mean over datasets of (AUC + ACC) / 2, then AUC, then ACC (an undefined AUC ranks lowest)."
+    mean = lambda f: _nan_low(float(np.mean([f(m) for m in scores.values()])))
+    return mean(lambda m: (m['auc'] + m['acc']) / 2), mean(lambda m: m['auc']), mean(lambda m: m['acc'])
+
 class EvalCB(Callback):
-    "Score `learn.valid_dl` after each epoch; keep the best scored weights by mean validation AUC (then ACC)."
+    "Score `learn.valid_dl` after each epoch; keep the best scored weights by `selection_key` of the validation scores."
     order = 10
     def __init__(self, out_dir=None, split: str = 'val',
                  per_task: bool = False): # also keep each dataset's best weights (multi-task)
@@ -222,7 +227,7 @@ class EvalCB(Callback):
             warnings.warn(f"{self.split} AUC of {', '.join(undefined)} is undefined (a class missing from the split): "
                           "the best checkpoint is chosen by ACC where AUC is undefined")
             self.warned = True
-        key = tuple(_nan_low(float(np.mean([m[k] for m in scores.values()]))) for k in ('auc', 'acc'))
+        key = selection_key(scores)
         learn.last_scores = scores
         state = lambda: {k: v.detach().clone() if torch.is_tensor(v) else v
                          for k, v in _unwrap(learn.eval_model or learn.model).state_dict().items()}
@@ -231,7 +236,7 @@ class EvalCB(Callback):
             self.best_state = state()
             if self.out_dir: save_torch(dict(model=self.best_state, epoch=learn.epoch, scores=scores), self.out_dir/'best.pt')
         for flag, m in scores.items() if self.per_task else ():
-            k = (_nan_low(m['auc']), _nan_low(m['acc']))
+            k = selection_key({flag: m})
             if flag not in self.task_best or k > tuple(self.task_best[flag]['key']):
                 self.task_best[flag] = dict(key=list(k), epoch=learn.epoch,
                                             state=self.best_state if self.best_epoch == learn.epoch else state())
@@ -239,6 +244,9 @@ class EvalCB(Callback):
     def state_dict(self): return dict(best=list(self.best), best_epoch=self.best_epoch, best_state=self.best_state,
                                       task_best=self.task_best)
     def load_state_dict(self, d):
+        if len(d['best']) != 3:  # written before `selection_key`: its best epoch was ranked by another rule
+            raise ValueError("this checkpoint was written by an older medformer that ranked epochs by validation AUC alone: "
+                             "resuming would mix two rules for the best checkpoint; rerun the run with overwrite=True")
         self.best, self.best_epoch, self.best_state = tuple(d['best']), d['best_epoch'], d['best_state']
         self.task_best = d.get('task_best', {})
 

@@ -125,7 +125,7 @@ def open_run(out: Path, params: dict, *, resume: bool = False, overwrite: bool =
 
 # %% ../nbs/10_train.ipynb #bdf262a4
 def _baseline(run, flag: str) -> dict:
-    "The best validation AUC of the finished single-task run in folder `run`, and the steps to its best epoch."
+    "The validation AUC of the finished single-task run in folder `run` (its scored checkpoint's), and the steps to that epoch."
     path = Path(run)/'metrics.json'
     if not path.is_file(): raise ValueError(f"baseline {run} holds no metrics.json: give the folder of a finished single-task run")
     m = json.loads(path.read_text())

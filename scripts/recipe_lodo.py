@@ -11,7 +11,8 @@ import pandas as pd
 from medformer.train import run_params
 from medformer.results import gather_runs, leave_one_dataset_out
 
-LEVERS = dict(balance='balance', steps='steps', lr='lr', dropout='dropout', ema='ema', img_size='img_size', augment='augment')
+LEVERS = dict(balance='balance', steps='steps', lr='lr', dropout='dropout', ema='ema', img_size='img_size', augment='augment',
+              mixup='mixup')
 
 def option(params: dict) -> tuple:
     "(lever, option) of a run: the one recipe value it changes, or ('', 'default')."

@@ -9,7 +9,9 @@ picking on the whole validation split; it decides nothing.
 
 Decision (fixed before the runs): the rule with the best mean over datasets of the held-out (AUC + ACC) / 2,
 each dataset the mean of its seeds, checked leave-one-dataset-out.
-Usage: python scripts/selection_study.py RUNS [results/selection_study.csv results/selection_lodo.csv]
+Usage: python scripts/selection_study.py RUNS [results/selection_study.csv results/selection_lodo.csv [TABLE]]
+TABLE: the runs scored with the rule `EvalCB` uses (`learner.selection_key`, here 'auc+acc'), one row per run, as
+`scripts/summarise_runs.py` writes them: what the default command reports for each of these runs.
 """
 import json, sys
 from pathlib import Path
@@ -53,11 +55,17 @@ def epoch_scores(logits, y, task) -> pd.DataFrame:
     "AUC, ACC and NLL of every epoch's logits."
     return pd.DataFrame([evaluate(y, l, task) | dict(loss=nll(y, l, task)) for l in logits])
 
-def halves(y, rng):
-    "Two stratified random halves of the sample indices (by the first label column)."
-    a = []
-    for c in np.unique(y[:, 0]):
-        idx = rng.permutation(np.flatnonzero(y[:, 0] == c))
+def strata(y, task):
+    "The class of each sample; for multi-label, its rarest positive label (-1: none), so that rare labels split evenly."
+    if task != 'multi-label': return y[:, 0]
+    rank = np.argsort(np.argsort(y.sum(0)))  # 0 for the rarest label
+    return np.array([np.flatnonzero(r)[np.argmin(rank[np.flatnonzero(r)])] if r.any() else -1 for r in y])
+
+def halves(y, task, rng):
+    "Two stratified random halves of the sample indices."
+    a, key = [], strata(y, task)
+    for c in np.unique(key):
+        idx = rng.permutation(np.flatnonzero(key == c))
         a += list(idx[:len(idx) // 2 + rng.integers(0, 2) * (len(idx) % 2)])
     a = np.sort(np.array(a)); b = np.setdiff1d(np.arange(len(y)), a)
     return a, b
@@ -69,7 +77,7 @@ def study(run: Path) -> list[dict]:
     test_key = 'test/' + val_key.split('/', 1)[1]
     vl, vy, tl, ty = z[f'{val_key}/logits'], z[f'{val_key}/labels'], z[f'{test_key}/logits'], z[f'{test_key}/labels']
     rng = np.random.default_rng(p['seed'])
-    cuts = [halves(vy, rng) for _ in range(REPEATS)]
+    cuts = [halves(vy, task, rng) for _ in range(REPEATS)]
     per_half = [(epoch_scores(vl[:, a], vy[a], task), epoch_scores(vl[:, b], vy[b], task)) for a, b in cuts]
     full, test = epoch_scores(vl, vy, task), epoch_scores(tl, ty, task)
     rows = []
@@ -77,6 +85,7 @@ def study(run: Path) -> list[dict]:
         held = [sb.loc[rule(sa)] for sa, sb in per_half] + [sa.loc[rule(sb)] for sa, sb in per_half]
         e = rule(full)
         rows.append(dict(rule=name, dataset=f"{p['dataset']}-{p['img_size']}", seed=p['seed'], epochs=len(full),
+                         seconds=json.loads((run/'metrics.json').read_text())['seconds'],
                          heldout_auc=np.mean([h.auc for h in held]), heldout_acc=np.mean([h.acc for h in held]),
                          val_epoch=e, val_auc=full.auc[e], val_acc=full.acc[e], test_auc=test.auc[e], test_acc=test.acc[e]))
     return rows
@@ -98,3 +107,9 @@ if __name__ == '__main__':
     print('\nleave-one-dataset-out\n' + (lodo.round(4).to_string() if len(lodo) else '(needs two datasets)'))
     if len(sys.argv) > 3:
         df.to_csv(sys.argv[2], index=False); lodo.to_csv(sys.argv[3], index=False)
+    if len(sys.argv) > 4:
+        t = df[df.rule == 'auc+acc'].copy()
+        t[['dataset', 'img_size']] = t.dataset.str.rsplit('-', n=1, expand=True)
+        t = t.rename(columns={'val_epoch': 'best_epoch'})
+        t[['dataset', 'img_size', 'seed', 'epochs', 'best_epoch', 'val_auc', 'val_acc', 'test_auc', 'test_acc', 'seconds']] \
+            .sort_values(['dataset', 'img_size', 'seed']).to_csv(sys.argv[4], index=False)

@@ -22,6 +22,7 @@ import torch.nn.functional as F
 from medformer.registry import get_info
 from medformer.metrics import evaluate
 from medformer.results import leave_one_dataset_out
+from medformer.learner import selection_key
 
 REPEATS = 20
 
@@ -36,17 +37,18 @@ def trailing(v, k=3):
     c = np.cumsum(np.insert(v, 0, 0.))
     return np.array([(c[i + 1] - c[max(0, i + 1 - k)]) / (i + 1 - max(0, i + 1 - k)) for i in range(len(v))])
 
-def first_best(*keys):
-    "The first epoch whose key tuple is the largest (what EvalCB's strict '>' keeps)."
+def first_best(*columns):
+    "The first epoch whose key is the largest (what EvalCB's strict '>' keeps): one column of tuples, or columns to zip."
+    keys = columns[0] if len(columns) == 1 and isinstance(columns[0], list) else list(zip(*columns))
     best, pick = None, 0
-    for e, k in enumerate(zip(*keys)):
+    for e, k in enumerate(keys):
         if best is None or k > best: best, pick = k, e
     return pick
 
 RULES = {
     'auc (default)': lambda s: first_best(s.auc, s.acc),
     'auc, trailing 3': lambda s: first_best(trailing(s.auc), s.auc),
-    'auc+acc': lambda s: first_best((s.auc + s.acc) / 2, s.auc),
+    'auc+acc': lambda s: first_best([selection_key({'d': dict(auc=a, acc=c)}) for a, c in zip(s.auc, s.acc)]),  # EvalCB's own rule
     'loss': lambda s: first_best(-s.loss),
     'last epoch': lambda s: len(s) - 1,
 }
